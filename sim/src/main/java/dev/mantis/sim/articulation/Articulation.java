@@ -1,0 +1,161 @@
+package dev.mantis.sim.articulation;
+
+import com.jme3.bullet.MultiBody;
+import com.jme3.bullet.MultiBodyLink;
+import com.jme3.bullet.collision.shapes.CollisionShape;
+import com.jme3.bullet.objects.MultiBodyCollider;
+import com.jme3.math.Quaternion;
+import com.jme3.math.Vector3f;
+import dev.mantis.robot.model.JointType;
+import dev.mantis.robot.spatial.Transform;
+import dev.mantis.robot.spatial.Vec3;
+import dev.mantis.sim.physics.JmeConversions;
+import dev.mantis.sim.physics.PhysicsWorld;
+import dev.mantis.sim.physics.Shapes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A robot in a physics world: a Bullet multibody (reduced coordinates, Featherstone) with a
+ * fixed base at {@code T_world_base}, one Bullet link per moving body of a {@link BodyLayout}.
+ * Each Bullet link frame is its body's centre-of-mass principal frame. Degree of freedom i is
+ * the joint of body i + 1.
+ */
+public final class Articulation {
+
+    private final BodyLayout layout;
+    private final MultiBody multiBody;
+    private final MultiBodyLink[] links;
+    private final Transform T_world_base;
+    private final Vector3f scratch = new Vector3f();
+    private final Quaternion scratchQ = new Quaternion();
+
+    /** Builds the multibody and adds it to {@code world}. */
+    public Articulation(PhysicsWorld world, BodyLayout layout, Transform T_world_base) {
+        this.layout = layout;
+        this.T_world_base = T_world_base;
+        List<SimBody> bodies = layout.bodies();
+        SimBody base = bodies.get(0);
+        multiBody = new MultiBody(bodies.size() - 1, (float) Math.max(base.mass(), 1.0),
+                JmeConversions.vector(base.principalInertia()), true, false);
+        Transform T_world_baseCom = T_world_base.compose(base.T_body_com());
+        multiBody.setBaseLocation(JmeConversions.vector(T_world_baseCom.translation()));
+        // Bullet's multibody stores the base rotation world-to-base: the inverse of its orientation
+        multiBody.setBaseOrientation(JmeConversions.quaternion(T_world_baseCom).inverse());
+        multiBody.setCollisionGroup(PhysicsWorld.GROUP_ROBOT);
+        multiBody.setCollideWithGroups(PhysicsWorld.GROUP_WORLD);
+        links = new MultiBodyLink[bodies.size() - 1];
+        for (int i = 1; i < bodies.size(); i++) {
+            links[i - 1] = configure(bodies.get(i), bodies.get(bodies.get(i).parent()));
+        }
+        attachColliders(base, null);
+        for (int i = 1; i < bodies.size(); i++) {
+            attachColliders(bodies.get(i), links[i - 1]);
+        }
+        world.add(multiBody);
+    }
+
+    private MultiBodyLink configure(SimBody body, SimBody parent) {
+        // the joint frame in the parent's COM frame, and in this body's COM frame
+        Transform offsetInA = parent.T_body_com().inverse().compose(body.T_parent_joint());
+        Transform offsetInB = body.T_body_com().inverse();
+        Transform rotParentToThis = offsetInB.compose(offsetInA.inverse());
+        Vec3 axis = rotateOnly(offsetInB, body.joint().axis());
+        Vec3 pivotToCom = negate(offsetInB.translation());
+        MultiBodyLink parentLink = parent.index() == 0 ? null : links[parent.index() - 1];
+        Quaternion q = JmeConversions.quaternion(rotParentToThis);
+        Vector3f inertia = JmeConversions.vector(body.principalInertia());
+        float mass = (float) body.mass();
+        Vector3f a = JmeConversions.vector(axis);
+        Vector3f parentComToPivot = JmeConversions.vector(offsetInA.translation());
+        Vector3f pivotToThisCom = JmeConversions.vector(pivotToCom);
+        if (body.joint().type() == JointType.PRISMATIC) {
+            return multiBody.configurePrismaticLink(mass, inertia, parentLink, q, a, parentComToPivot, pivotToThisCom,
+                    true);
+        }
+        return multiBody.configureRevoluteLink(mass, inertia, parentLink, q, a, parentComToPivot, pivotToThisCom,
+                true);
+    }
+
+    private void attachColliders(SimBody body, MultiBodyLink link) {
+        if (body.shapes().isEmpty()) {
+            return;
+        }
+        List<dev.mantis.robot.model.Geometry> geometries = new ArrayList<>();
+        List<Transform> poses = new ArrayList<>();
+        for (SimBody.Shape s : body.shapes()) {
+            geometries.add(s.geometry());
+            poses.add(s.T_body_shape());
+        }
+        CollisionShape shape = Shapes.compound(geometries, poses, body.T_body_com());
+        MultiBodyCollider collider = link == null ? multiBody.addBaseCollider(shape) : link.addCollider(shape);
+        collider.setCollisionGroup(PhysicsWorld.GROUP_ROBOT);
+        collider.setCollideWithGroups(PhysicsWorld.GROUP_WORLD);
+        collider.setFriction(1.0f);
+    }
+
+    private static Vec3 rotateOnly(Transform t, Vec3 v) {
+        Vec3 moved = t.apply(v);
+        Vec3 origin = t.translation();
+        return new Vec3(moved.x() - origin.x(), moved.y() - origin.y(), moved.z() - origin.z());
+    }
+
+    private static Vec3 negate(Vec3 v) {
+        return new Vec3(-v.x(), -v.y(), -v.z());
+    }
+
+    /** The layout this articulation was built from. */
+    public BodyLayout layout() {
+        return layout;
+    }
+
+    /** The fixed pose of the base body frame in the world. */
+    public Transform T_world_base() {
+        return T_world_base;
+    }
+
+    /** Number of simulated degrees of freedom (one per moving joint, mimic joints included). */
+    public int dof() {
+        return links.length;
+    }
+
+    /** The URDF joint of degree of freedom {@code i}. */
+    public dev.mantis.robot.model.Joint joint(int i) {
+        return layout.bodies().get(i + 1).joint();
+    }
+
+    /** Position of degree of freedom {@code i}, radians or metres. */
+    public double position(int i) {
+        return links[i].jointPosition(0);
+    }
+
+    /** Velocity of degree of freedom {@code i}, rad/s or m/s. */
+    public double velocity(int i) {
+        return links[i].jointVelocity(0);
+    }
+
+    /** Sets position and velocity of degree of freedom {@code i} (teleport; for resets). */
+    public void setState(int i, double position, double velocity) {
+        links[i].setJointPosition(0, (float) position);
+        links[i].setJointVelocity(0, (float) velocity);
+    }
+
+    /** Adds a joint torque (N·m) or force (N) to degree of freedom {@code i} for the next step. */
+    public void addTorque(int i, double torque) {
+        links[i].addJointTorque(0, (float) torque);
+    }
+
+    /** Pose of body {@code b}'s frame in the world, as Bullet has it (float precision). */
+    public Transform T_world_body(int b) {
+        SimBody body = layout.bodies().get(b);
+        Transform T_world_com;
+        if (b == 0) {
+            T_world_com = JmeConversions.transform(multiBody.baseOrientation(scratchQ).inverse(),
+                    multiBody.baseLocation(scratch));
+        } else {
+            com.jme3.math.Transform t = links[b - 1].worldTransform(null);
+            T_world_com = JmeConversions.transform(t.getRotation(), t.getTranslation());
+        }
+        return T_world_com.compose(body.T_body_com().inverse());
+    }
+}

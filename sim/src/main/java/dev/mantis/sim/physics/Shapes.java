@@ -1,0 +1,69 @@
+package dev.mantis.sim.physics;
+
+import com.jme3.bullet.PhysicsSpace;
+import com.jme3.bullet.collision.shapes.BoxCollisionShape;
+import com.jme3.bullet.collision.shapes.CollisionShape;
+import com.jme3.bullet.collision.shapes.CompoundCollisionShape;
+import com.jme3.bullet.collision.shapes.CylinderCollisionShape;
+import com.jme3.bullet.collision.shapes.SphereCollisionShape;
+import dev.mantis.robot.model.Geometry;
+import dev.mantis.robot.spatial.Transform;
+import java.util.List;
+
+/** Builds Bullet collision shapes from Mantis geometry, with a small collision margin. */
+public final class Shapes {
+
+    /** Collision margin, metres: small, so that 5 cm objects keep sharp enough edges. */
+    public static final float MARGIN = 0.001f;
+
+    private Shapes() {
+    }
+
+    /**
+     * The Bullet shape of a primitive.
+     *
+     * @throws IllegalArgumentException for a mesh (not supported yet) or a degenerate size
+     */
+    public static CollisionShape primitive(Geometry geometry) {
+        CollisionShape shape;
+        if (geometry instanceof Geometry.Box b) {
+            shape = new BoxCollisionShape(positive(b.size().x() / 2, "box"), positive(b.size().y() / 2, "box"),
+                    positive(b.size().z() / 2, "box"));
+        } else if (geometry instanceof Geometry.Cylinder c) {
+            shape = new CylinderCollisionShape(positive(c.radius(), "cylinder radius"),
+                    positive(c.length(), "cylinder length"), PhysicsSpace.AXIS_Z);
+        } else if (geometry instanceof Geometry.Sphere s) {
+            shape = new SphereCollisionShape(positive(s.radius(), "sphere radius"));
+        } else {
+            Geometry.Mesh m = (Geometry.Mesh) geometry;
+            throw new IllegalArgumentException("mesh collision geometry ('" + m.filename()
+                    + "') is not simulated yet; approximate it with boxes, cylinders or spheres");
+        }
+        shape.setMargin(MARGIN);
+        return shape;
+    }
+
+    /**
+     * A compound of primitives placed at {@code T_frame_shape} each, relative to a frame whose
+     * pose in the same parent frame is {@code T_parent_frame}.
+     */
+    public static CompoundCollisionShape compound(List<Geometry> geometries, List<Transform> T_parent_shape,
+            Transform T_parent_frame) {
+        CompoundCollisionShape compound = new CompoundCollisionShape(Math.max(1, geometries.size()));
+        Transform T_frame_parent = T_parent_frame.inverse();
+        for (int i = 0; i < geometries.size(); i++) {
+            Transform T_frame_shape = T_frame_parent.compose(T_parent_shape.get(i));
+            compound.addChildShape(primitive(geometries.get(i)), JmeConversions.vector(T_frame_shape.translation()),
+                    JmeConversions.matrix(T_frame_shape));
+        }
+        compound.setMargin(MARGIN);
+        return compound;
+    }
+
+    private static float positive(double v, String what) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " must be a positive finite size in metres, got " + v);
+        }
+        return (float) v;
+    }
+}
