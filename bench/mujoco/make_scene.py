@@ -409,9 +409,10 @@ def build(urdf_path, n_boxes, frictionloss):
     ET.SubElement(mj, "compiler", {"angle": "radian"})
     ET.SubElement(mj, "option", {"timestep": repr(TIMESTEP), "gravity": vec(GRAVITY)})
     # MuJoCo 2.2.2 preallocates contacts and constraint rows. A resting cube gives 4 contacts
-    # with the table, 4 rows each (pyramidal cone, condim 3); room for twice that.
-    nconmax = 8 * n_boxes + 64
-    ET.SubElement(mj, "size", {"nconmax": str(nconmax), "njmax": str(4 * nconmax + 64)})
+    # with the table, 4 rows each (pyramidal cone, condim 3); room for 1.5 times that
+    # (overflow would drop contacts with a warning; check_scene.c reports it).
+    nconmax = 6 * n_boxes + 32
+    ET.SubElement(mj, "size", {"nconmax": str(nconmax), "njmax": str(4 * nconmax + 32)})
     world = ET.SubElement(mj, "worldbody")
     ET.SubElement(world, "geom", {"name": "floor", "type": "plane", "pos": vec((0, 0, FLOOR_Z)),
                                   "size": "0 0 0.1"})

@@ -27,6 +27,7 @@ public final class Articulation {
     private final MultiBody multiBody;
     private final MultiBodyLink[] links;
     private final Transform T_world_base;
+    private final double gravity;
     private final Vector3f scratch = new Vector3f();
     private final Quaternion scratchQ = new Quaternion();
 
@@ -34,6 +35,7 @@ public final class Articulation {
     public Articulation(PhysicsWorld world, BodyLayout layout, Transform T_world_base) {
         this.layout = layout;
         this.T_world_base = T_world_base;
+        this.gravity = world.settings().gravity();
         List<SimBody> bodies = layout.bodies();
         SimBody base = bodies.get(0);
         multiBody = new MultiBody(bodies.size() - 1, (float) Math.max(base.mass(), 1.0),
@@ -112,6 +114,11 @@ public final class Articulation {
     /** The fixed pose of the base body frame in the world. */
     public Transform T_world_base() {
         return T_world_base;
+    }
+
+    /** Gravity along world z of the world this articulation lives in, m/s². */
+    public double gravity() {
+        return gravity;
     }
 
     /** Number of simulated degrees of freedom (one per moving joint, mimic joints included). */

@@ -1,0 +1,162 @@
+package dev.mantis.sim.articulation;
+
+import dev.mantis.robot.model.Joint;
+
+/**
+ * Position/velocity drives of every simulated joint, applied as joint torques at the physics
+ * rate: {@code tau = M(q) a + g(q)} where each joint's desired acceleration {@code a} is an
+ * implicit (stable at any gain) second-order response toward its target, so every joint
+ * behaves like a decoupled mass-spring-damper of the configured frequency; torques are clamped
+ * to the URDF effort limits. Outside the position limits a stiff one-sided spring pushes a joint
+ * back. Mimic joints track {@code multiplier * leader + offset}. Targets are clamped into the
+ * joint's position and velocity limits.
+ */
+public final class JointDrives {
+
+    private final Articulation articulation;
+    private final ArmDynamics dynamics;
+    private final DriveGains gains;
+    private final int dof;
+    private final int[] leader;
+    private final double[] multiplier;
+    private final double[] offset;
+    private final double[] lower;
+    private final double[] upper;
+    private final double[] effort;
+    private final double[] maxVelocity;
+    private final double[] damping;
+    private final double[] targetPosition;
+    private final double[] targetVelocity;
+    private final double[] appliedTorque;
+    private final double[] desiredAcceleration;
+
+    /** Drives for every joint of {@code articulation}, holding the current positions. */
+    public JointDrives(Articulation articulation, ArmDynamics dynamics, DriveGains gains) {
+        this.articulation = articulation;
+        this.dynamics = dynamics;
+        this.gains = gains;
+        dof = articulation.dof();
+        leader = new int[dof];
+        multiplier = new double[dof];
+        offset = new double[dof];
+        lower = new double[dof];
+        upper = new double[dof];
+        effort = new double[dof];
+        maxVelocity = new double[dof];
+        damping = new double[dof];
+        targetPosition = new double[dof];
+        targetVelocity = new double[dof];
+        appliedTorque = new double[dof];
+        desiredAcceleration = new double[dof];
+        for (int i = 0; i < dof; i++) {
+            Joint j = articulation.joint(i);
+            leader[i] = -1;
+            if (j.isMimic()) {
+                for (int k = 0; k < dof; k++) {
+                    if (articulation.joint(k).name().equals(j.mimic().get().joint())) {
+                        leader[i] = k;
+                    }
+                }
+                multiplier[i] = j.mimic().get().multiplier();
+                offset[i] = j.mimic().get().offset();
+            }
+            lower[i] = j.limits().lower();
+            upper[i] = j.limits().upper();
+            effort[i] = j.limits().effort();
+            maxVelocity[i] = j.limits().velocity();
+            damping[i] = j.dynamics().damping();
+            targetPosition[i] = articulation.position(i);
+        }
+    }
+
+    /** Number of driven joints. */
+    public int dof() {
+        return dof;
+    }
+
+    /** Whether joint {@code i} follows another (mimic) instead of its own target. */
+    public boolean isFollower(int i) {
+        return leader[i] >= 0;
+    }
+
+    /**
+     * Sets joint {@code i}'s target position (radians or metres) and velocity; both are clamped
+     * into the joint's limits.
+     *
+     * @throws IllegalArgumentException if a value is not finite
+     */
+    public void setTarget(int i, double position, double velocity) {
+        if (!Double.isFinite(position) || !Double.isFinite(velocity)) {
+            throw new IllegalArgumentException("joint '" + articulation.joint(i).name() + "' target must be finite, got "
+                    + position + ", " + velocity);
+        }
+        targetPosition[i] = Math.max(lower[i], Math.min(upper[i], position));
+        targetVelocity[i] = Math.max(-maxVelocity[i], Math.min(maxVelocity[i], velocity));
+    }
+
+    /** Target position of joint {@code i}. */
+    public double targetPosition(int i) {
+        return targetPosition[i];
+    }
+
+    /** Lower position limit of joint {@code i}. */
+    public double lower(int i) {
+        return lower[i];
+    }
+
+    /** Upper position limit of joint {@code i}. */
+    public double upper(int i) {
+        return upper[i];
+    }
+
+    /** Velocity limit of joint {@code i}. */
+    public double maxVelocity(int i) {
+        return maxVelocity[i];
+    }
+
+    /** The torque (N·m or N) applied to joint {@code i} in the last physics step. */
+    public double appliedTorque(int i) {
+        return appliedTorque[i];
+    }
+
+    /** Computes and applies the joint torques for one physics step of {@code dt} seconds. */
+    public void apply(double dt) {
+        dynamics.update(articulation);
+        double w = gains.frequency();
+        double z = gains.dampingRatio();
+        double wl = gains.limitFrequency();
+        double scale = 1 / (1 + w * w * dt * dt + 2 * z * w * dt);
+        double limitScale = 1 / (1 + wl * wl * dt * dt + 2 * wl * dt);
+        for (int i = 0; i < dof; i++) {
+            double q = articulation.position(i);
+            double v = articulation.velocity(i);
+            double qTarget = targetPosition[i];
+            double vTarget = targetVelocity[i];
+            int l = leader[i];
+            if (l >= 0) {
+                qTarget = multiplier[i] * articulation.position(l) + offset[i];
+                vTarget = multiplier[i] * articulation.velocity(l);
+            }
+            // implicit second-order response: evaluated at the end of the step, stable at any gain
+            desiredAcceleration[i] = (w * w * (qTarget - q - dt * v) + 2 * z * w * (vTarget - v)) * scale;
+        }
+        for (int i = 0; i < dof; i++) {
+            double v = articulation.velocity(i);
+            double torque = dynamics.gravityTorque(i) - damping[i] * v;
+            for (int j = 0; j < dof; j++) {
+                torque += dynamics.mass(i, j) * desiredAcceleration[j];
+            }
+            torque = Math.max(-effort[i], Math.min(effort[i], torque));
+            // a stiff one-sided spring outside the position limits (a mechanical stop: not effort-limited)
+            double inertia = Math.max(dynamics.inertia(i), 1e-6);
+            double predicted = articulation.position(i) + dt * v;
+            if (predicted < lower[i]) {
+                torque += inertia * (wl * wl * (lower[i] - predicted) - 2 * wl * v) * limitScale;
+            } else if (predicted > upper[i]) {
+                torque += inertia * (wl * wl * (upper[i] - predicted) - 2 * wl * v) * limitScale;
+            }
+            appliedTorque[i] = torque;
+            articulation.addTorque(i, torque);
+        }
+    }
+}
