@@ -1,6 +1,7 @@
 package dev.mantis.launch;
 
 import dev.mantis.launch.robot.RobotCommand;
+import dev.mantis.launch.sim.SimCommand;
 import dev.mantis.robot.urdf.UrdfException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mantis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Mantis: robot manipulation in Java: robots, simulation, policies, datasets.",
         footer = {"", "Example:", "  mantis robot inspect panda --q panda_joint4=-1.5"},
-        subcommands = {RobotCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RobotCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
 public final class MantisCommand implements Runnable {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -156,4 +156,63 @@ public final class Rotations {
             out[2] = az * theta;
         }
     }
+
+    /**
+     * The unit quaternion (x, y, z, w), w >= 0, of the row-major rotation at {@code offset},
+     * written into {@code out[0..3]}.
+     */
+    public static void toQuaternion(double[] r, int offset, double[] out) {
+        double m00 = r[offset];
+        double m11 = r[offset + 4];
+        double m22 = r[offset + 8];
+        double trace = m00 + m11 + m22;
+        double x;
+        double y;
+        double z;
+        double w;
+        if (trace > 0) {
+            double s = 2 * Math.sqrt(trace + 1);
+            w = 0.25 * s;
+            x = (r[offset + 7] - r[offset + 5]) / s;
+            y = (r[offset + 2] - r[offset + 6]) / s;
+            z = (r[offset + 3] - r[offset + 1]) / s;
+        } else if (m00 > m11 && m00 > m22) {
+            double s = 2 * Math.sqrt(1 + m00 - m11 - m22);
+            w = (r[offset + 7] - r[offset + 5]) / s;
+            x = 0.25 * s;
+            y = (r[offset + 1] + r[offset + 3]) / s;
+            z = (r[offset + 2] + r[offset + 6]) / s;
+        } else if (m11 > m22) {
+            double s = 2 * Math.sqrt(1 + m11 - m00 - m22);
+            w = (r[offset + 2] - r[offset + 6]) / s;
+            x = (r[offset + 1] + r[offset + 3]) / s;
+            y = 0.25 * s;
+            z = (r[offset + 5] + r[offset + 7]) / s;
+        } else {
+            double s = 2 * Math.sqrt(1 + m22 - m00 - m11);
+            w = (r[offset + 3] - r[offset + 1]) / s;
+            x = (r[offset + 2] + r[offset + 6]) / s;
+            y = (r[offset + 5] + r[offset + 7]) / s;
+            z = 0.25 * s;
+        }
+        double sign = w < 0 ? -1 : 1;
+        double n = sign / Math.sqrt(x * x + y * y + z * z + w * w);
+        out[0] = x * n;
+        out[1] = y * n;
+        out[2] = z * n;
+        out[3] = w * n;
+    }
+
+    /** The row-major rotation of the unit quaternion (x, y, z, w), written at {@code offset}. */
+    public static void fromQuaternion(double x, double y, double z, double w, double[] out, int offset) {
+        out[offset] = 1 - 2 * (y * y + z * z);
+        out[offset + 1] = 2 * (x * y - z * w);
+        out[offset + 2] = 2 * (x * z + y * w);
+        out[offset + 3] = 2 * (x * y + z * w);
+        out[offset + 4] = 1 - 2 * (x * x + z * z);
+        out[offset + 5] = 2 * (y * z - x * w);
+        out[offset + 6] = 2 * (x * z - y * w);
+        out[offset + 7] = 2 * (y * z + x * w);
+        out[offset + 8] = 1 - 2 * (x * x + y * y);
+    }
 }

@@ -28,6 +28,8 @@ public final class Articulation {
     private final MultiBodyLink[] links;
     private final Transform T_world_base;
     private final double gravity;
+    private final MultiBodyCollider[] colliders;
+    private final dev.mantis.robot.kinematics.KinematicTree tree;
     private final Vector3f scratch = new Vector3f();
     private final Quaternion scratchQ = new Quaternion();
 
@@ -50,11 +52,40 @@ public final class Articulation {
         for (int i = 1; i < bodies.size(); i++) {
             links[i - 1] = configure(bodies.get(i), bodies.get(bodies.get(i).parent()));
         }
-        attachColliders(base, null);
+        colliders = new MultiBodyCollider[bodies.size()];
+        colliders[0] = attachColliders(base, null);
         for (int i = 1; i < bodies.size(); i++) {
-            attachColliders(bodies.get(i), links[i - 1]);
+            colliders[i] = attachColliders(bodies.get(i), links[i - 1]);
         }
+        tree = dev.mantis.robot.kinematics.KinematicTree.of(layout.model());
         world.add(multiBody);
+        syncColliders();
+    }
+
+    /**
+     * Moves every collider to where the current joint positions put it. Bullet updates collider
+     * poses only while stepping, so call this after teleporting joints (reset, restore) and the
+     * next collision check sees the robot where it is.
+     */
+    public void syncColliders() {
+        double[] q = new double[tree.dof()];
+        for (int i = 0; i < links.length; i++) {
+            int v = tree.variableIndex(joint(i).name());
+            if (v >= 0) {
+                q[v] = position(i);
+            }
+        }
+        var ws = tree.newWorkspace();
+        tree.forward(q, ws);
+        for (int b = 0; b < colliders.length; b++) {
+            if (colliders[b] == null) {
+                continue;
+            }
+            SimBody body = layout.bodies().get(b);
+            Transform T_world_com = T_world_base.compose(ws.pose(tree.linkIndex(body.name()))).compose(body.T_body_com());
+            colliders[b].setPhysicsLocation(JmeConversions.vector(T_world_com.translation()));
+            colliders[b].setPhysicsRotation(JmeConversions.matrix(T_world_com));
+        }
     }
 
     private MultiBodyLink configure(SimBody body, SimBody parent) {
@@ -79,9 +110,9 @@ public final class Articulation {
                 true);
     }
 
-    private void attachColliders(SimBody body, MultiBodyLink link) {
+    private MultiBodyCollider attachColliders(SimBody body, MultiBodyLink link) {
         if (body.shapes().isEmpty()) {
-            return;
+            return null;
         }
         List<dev.mantis.robot.model.Geometry> geometries = new ArrayList<>();
         List<Transform> poses = new ArrayList<>();
@@ -94,6 +125,7 @@ public final class Articulation {
         collider.setCollisionGroup(PhysicsWorld.GROUP_ROBOT);
         collider.setCollideWithGroups(PhysicsWorld.GROUP_WORLD);
         collider.setFriction(1.0f);
+        return collider;
     }
 
     private static Vec3 rotateOnly(Transform t, Vec3 v) {

@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 public final class BulletNatives {
 
     private static final String RESOURCE = "native/linux/x86_64/libbulletjme.so";
+    /** Libbulletjme logs every native object it creates at INFO; keep a reference so the level sticks. */
+    private static final java.util.logging.Logger JME_LOG = java.util.logging.Logger.getLogger("com.jme3");
     private static boolean loaded;
 
     private BulletNatives() {
@@ -47,6 +49,7 @@ public final class BulletNatives {
         } catch (IOException e) {
             throw new IllegalStateException("cannot extract the Bullet native library: " + e.getMessage(), e);
         }
+        JME_LOG.setLevel(java.util.logging.Level.WARNING);
         com.jme3.bullet.util.NativeLibrary.setStartupMessageEnabled(false);
         if (!com.jme3.bullet.util.NativeLibrary.isDoublePrecision()) {
             throw new IllegalStateException("the loaded Bullet library is single precision; Mantis needs DpRelease");

@@ -1,0 +1,256 @@
+package dev.mantis.sim.robot;
+
+import dev.mantis.robot.Robot;
+import dev.mantis.robot.kinematics.KinematicTree;
+import dev.mantis.robot.kinematics.KinematicsWorkspace;
+import dev.mantis.robot.spatial.Rotations;
+import dev.mantis.robot.spec.Action;
+import dev.mantis.robot.spec.ActionSpec;
+import dev.mantis.robot.spec.FeatureSpec;
+import dev.mantis.robot.spec.Observation;
+import dev.mantis.robot.spec.ObservationSpec;
+import dev.mantis.sim.articulation.ArmDynamics;
+import dev.mantis.sim.articulation.Articulation;
+import dev.mantis.sim.articulation.DriveGains;
+import dev.mantis.sim.articulation.JointDrives;
+import dev.mantis.sim.control.Controller;
+import dev.mantis.sim.control.Controllers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleSupplier;
+
+/**
+ * A simulated robot: a Bullet articulation with joint drives and a controller, seen through the
+ * same {@link Robot} interface as hardware. {@link #act} sets the controller's targets; time
+ * advances when the scene steps.
+ *
+ * <p>Observation features: {@code observation.state} (arm joint positions, then the gripper
+ * width if any; rad, m), {@code observation.velocity} (rad/s, m/s), {@code observation.effort}
+ * (applied joint torques, N·m or N, gripper: its leader's force), {@code observation.ee_pose}
+ * (end-effector position in metres and unit quaternion x, y, z, w, in the robot base frame).
+ */
+public final class SimRobot implements Robot {
+
+    private final String robotType;
+    private final Articulation articulation;
+    private final RobotProfile profile;
+    private final RobotJoints joints;
+    private final JointDrives drives;
+    private final Controller controller;
+    private final KinematicTree tree;
+    private final KinematicsWorkspace fk;
+    private final int ee;
+    private final double[] q;
+    private final ObservationSpec observationSpec;
+    private final ActionSpec actionSpec;
+    private final DoubleSupplier clock;
+
+    /**
+     * A robot on {@code articulation}, controlled by the named controller.
+     *
+     * @param clock simulated time in seconds, for observation timestamps
+     */
+    public SimRobot(String robotType, Articulation articulation, RobotProfile profile, String controllerName,
+            DriveGains gains, DoubleSupplier clock) {
+        this.robotType = robotType;
+        this.articulation = articulation;
+        this.profile = profile;
+        this.clock = clock;
+        ArmDynamics dynamics = new ArmDynamics(articulation);
+        this.tree = dynamics.tree();
+        this.fk = tree.newWorkspace();
+        this.ee = tree.linkIndex(profile.eeLink());
+        this.q = new double[tree.dof()];
+        this.joints = new RobotJoints(articulation, profile);
+        this.drives = new JointDrives(articulation, dynamics, gains);
+        this.controller = Controllers.create(controllerName, articulation, drives, joints, tree, profile.eeLink());
+        this.actionSpec = new ActionSpec(controller.name(), controller.actionFeature());
+        this.observationSpec = buildObservationSpec();
+        if (profile.rest().size() != joints.armCount()) {
+            throw new IllegalArgumentException("robot '" + robotType + "' has " + joints.armCount()
+                    + " arm joints but its rest pose has " + profile.rest().size() + " values");
+        }
+    }
+
+    private ObservationSpec buildObservationSpec() {
+        List<String> names = new ArrayList<>(joints.armNames());
+        int n = names.size() + (joints.hasGripper() ? 1 : 0);
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        for (int k = 0; k < joints.armCount(); k++) {
+            lower[k] = drives.lower(joints.armDof(k));
+            upper[k] = drives.upper(joints.armDof(k));
+        }
+        if (joints.hasGripper()) {
+            names.add("gripper.width");
+            lower[n - 1] = joints.widthScale() * drives.lower(joints.gripperDof());
+            upper[n - 1] = joints.widthScale() * drives.upper(joints.gripperDof());
+        }
+        return new ObservationSpec(List.of(
+                FeatureSpec.vector("observation.state", names, "rad or m", lower, upper),
+                FeatureSpec.vector("observation.velocity", names, "rad/s or m/s"),
+                FeatureSpec.vector("observation.effort", names, "N·m or N"),
+                FeatureSpec.vector("observation.ee_pose", List.of("ee.x", "ee.y", "ee.z", "ee.qx", "ee.qy", "ee.qz",
+                        "ee.qw"), "m; quaternion xyzw (base frame)")));
+    }
+
+    @Override
+    public String robotType() {
+        return robotType;
+    }
+
+    @Override
+    public ObservationSpec observationSpec() {
+        return observationSpec;
+    }
+
+    @Override
+    public ActionSpec actionSpec() {
+        return actionSpec;
+    }
+
+    /** Simulated robots are connected from the start. */
+    @Override
+    public void connect() {
+    }
+
+    @Override
+    public Observation observe() {
+        int n = joints.armCount() + (joints.hasGripper() ? 1 : 0);
+        double[] position = new double[n];
+        double[] velocity = new double[n];
+        double[] effort = new double[n];
+        for (int k = 0; k < joints.armCount(); k++) {
+            int dof = joints.armDof(k);
+            position[k] = articulation.position(dof);
+            velocity[k] = articulation.velocity(dof);
+            effort[k] = drives.appliedTorque(dof);
+        }
+        if (joints.hasGripper()) {
+            int g = joints.gripperDof();
+            position[n - 1] = joints.widthScale() * articulation.position(g);
+            velocity[n - 1] = joints.widthScale() * articulation.velocity(g);
+            effort[n - 1] = drives.appliedTorque(g);
+        }
+        double[] pose = new double[7];
+        double[] T = eePose();
+        pose[0] = T[9];
+        pose[1] = T[10];
+        pose[2] = T[11];
+        double[] quat = new double[4];
+        Rotations.toQuaternion(T, 0, quat);
+        System.arraycopy(quat, 0, pose, 3, 4);
+        return new Observation(observationSpec, clock.getAsDouble(), new double[][] {position, velocity, effort, pose});
+    }
+
+    /** The end-effector pose T_base_ee as 12 numbers (rotation row-major, then metres). */
+    public double[] eePose() {
+        readConfiguration();
+        tree.forward(q, fk);
+        double[] T = new double[12];
+        fk.copyPose(ee, T, 0);
+        return T;
+    }
+
+    private void readConfiguration() {
+        for (int i = 0; i < articulation.dof(); i++) {
+            int v = tree.variableIndex(articulation.joint(i).name());
+            if (v >= 0) {
+                q[v] = articulation.position(i);
+            }
+        }
+    }
+
+    @Override
+    public Action act(Action action) {
+        FeatureSpec f = actionSpec.action();
+        if (action.size() != f.size()) {
+            throw new IllegalArgumentException(controller.name() + " action for '" + robotType + "' needs " + f.size()
+                    + " values " + f.names() + ", got " + action.size());
+        }
+        if (!action.isFinite()) {
+            throw new IllegalArgumentException(controller.name() + " action has a non-finite value: " + action);
+        }
+        double[] clamped = new double[f.size()];
+        for (int i = 0; i < clamped.length; i++) {
+            clamped[i] = Math.max(f.lower(i), Math.min(f.upper(i), action.get(i)));
+        }
+        controller.command(clamped);
+        return new Action(clamped);
+    }
+
+    /** Runs the controller and the joint drives before one physics step of {@code dt} seconds. */
+    public void beforePhysicsStep(double dt) {
+        controller.beforePhysicsStep(dt);
+        drives.apply(dt);
+    }
+
+    /**
+     * Teleports the robot to a configuration at rest: arm joints at {@code armPositions}
+     * (clamped into limits), gripper at {@code gripperWidth} metres; targets hold it there.
+     */
+    public void resetTo(double[] armPositions, double gripperWidth) {
+        if (armPositions.length != joints.armCount()) {
+            throw new IllegalArgumentException("robot '" + robotType + "' has " + joints.armCount() + " arm joints, got "
+                    + armPositions.length + " positions");
+        }
+        for (int k = 0; k < joints.armCount(); k++) {
+            int dof = joints.armDof(k);
+            articulation.setState(dof, Math.max(drives.lower(dof), Math.min(drives.upper(dof), armPositions[k])), 0);
+        }
+        if (joints.hasGripper()) {
+            int g = joints.gripperDof();
+            double leader = Math.max(drives.lower(g), Math.min(drives.upper(g), gripperWidth / joints.widthScale()));
+            articulation.setState(g, leader, 0);
+        }
+        for (int i = 0; i < articulation.dof(); i++) {
+            var j = articulation.joint(i);
+            if (j.isMimic()) {
+                int l = indexOf(j.mimic().get().joint());
+                articulation.setState(i, j.mimic().get().multiplier() * articulation.position(l)
+                        + j.mimic().get().offset(), 0);
+            }
+        }
+        articulation.syncColliders();
+        controller.reset();
+    }
+
+    /** Re-synchronises the controller with the current joint state (after a snapshot restore). */
+    public void resyncController() {
+        controller.reset();
+    }
+
+    private int indexOf(String jointName) {
+        for (int i = 0; i < articulation.dof(); i++) {
+            if (articulation.joint(i).name().equals(jointName)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no joint " + jointName);
+    }
+
+    /** Rest positions of the arm joints. */
+    public double[] restPositions() {
+        return profile.rest().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The articulation (for the scene: state snapshots and checks). */
+    public Articulation articulation() {
+        return articulation;
+    }
+
+    /** The joint grouping (arm joints and gripper). */
+    public RobotJoints joints() {
+        return joints;
+    }
+
+    /** The drives (targets, applied torques). */
+    public JointDrives drives() {
+        return drives;
+    }
+
+    /** The scene owns the native resources; closing a simulated robot does nothing. */
+    @Override
+    public void close() {
+    }
+}

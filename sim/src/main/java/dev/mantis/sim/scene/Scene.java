@@ -1,0 +1,340 @@
+package dev.mantis.sim.scene;
+
+import com.jme3.bullet.collision.shapes.BoxCollisionShape;
+import com.jme3.bullet.collision.shapes.PlaneCollisionShape;
+import com.jme3.bullet.objects.PhysicsRigidBody;
+import com.jme3.math.Plane;
+import com.jme3.math.Vector3f;
+import com.simsilica.mathd.Quatd;
+import com.simsilica.mathd.Vec3d;
+import dev.mantis.robot.spatial.Rotations;
+import dev.mantis.robot.spatial.Transform;
+import dev.mantis.robot.spatial.Vec3;
+import dev.mantis.sim.articulation.Articulation;
+import dev.mantis.sim.articulation.BodyLayout;
+import dev.mantis.sim.physics.JmeConversions;
+import dev.mantis.sim.physics.PhysicsWorld;
+import dev.mantis.sim.physics.Shapes;
+import dev.mantis.sim.robot.SimRobot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A simulated scene built once from a {@link SceneSpec}: a Bullet world with the floor, an
+ * optional table, robots and free objects. {@link #step()} advances one control period;
+ * {@link #reset(long)} puts it in a seeded initial state; {@link #snapshot()} and
+ * {@link #restore} save and load the full dynamic state. Divergence (NaN, infinite or exploding
+ * state) is detected after every physics step. Not thread-safe; one scene per thread.
+ */
+public final class Scene implements AutoCloseable {
+
+    /** Speeds above this (m/s or rad/s) count as an explosion. */
+    public static final double MAX_SPEED = 100;
+    /** Positions farther than this from the origin (m) count as an explosion. */
+    public static final double MAX_DISTANCE = 50;
+
+    private final SceneSpec spec;
+    private final PhysicsWorld world;
+    private final List<SimRobot> robots = new ArrayList<>();
+    private final List<PhysicsRigidBody> objects = new ArrayList<>();
+    private final int substeps;
+    private final double dt;
+    private long physicsSteps;
+    private StepStatus status = StepStatus.OK;
+    private String divergence = "";
+
+    private Scene(SceneSpec spec) {
+        this.spec = spec;
+        this.world = new PhysicsWorld(spec.physics());
+        this.substeps = spec.substeps();
+        this.dt = spec.physics().dt();
+        try {
+            addStatics();
+            for (RobotPlacement p : spec.robots()) {
+                Articulation articulation = new Articulation(world, BodyLayout.of(p.model()), p.T_world_base());
+                robots.add(new SimRobot(p.id(), articulation, p.profile(), p.controller(), p.gains(), this::time));
+            }
+            for (ObjectSpec o : spec.objects()) {
+                PhysicsRigidBody body = new PhysicsRigidBody(Shapes.primitive(o.shape()), (float) o.mass());
+                body.setFriction((float) o.friction());
+                body.setRestitution((float) o.restitution());
+                body.setEnableSleep(false);
+                body.setCollisionGroup(PhysicsWorld.GROUP_WORLD);
+                body.setCollideWithGroups(PhysicsWorld.GROUP_WORLD | PhysicsWorld.GROUP_ROBOT);
+                world.add(body);
+                objects.add(body);
+            }
+        } catch (RuntimeException e) {
+            world.close();
+            throw e;
+        }
+    }
+
+    /** Builds a scene (in its reset state for seed 0). */
+    public static Scene build(SceneSpec spec) {
+        Scene scene = new Scene(spec);
+        scene.reset(0);
+        return scene;
+    }
+
+    private void addStatics() {
+        PhysicsRigidBody floor = new PhysicsRigidBody(new PlaneCollisionShape(
+                new Plane(Vector3f.UNIT_Z, (float) SceneSpec.FLOOR)), PhysicsRigidBody.massForStatic);
+        floor.setFriction(1.0f);
+        world.add(floor);
+        if (spec.table()) {
+            BoxCollisionShape box = new BoxCollisionShape(0.6f, 0.8f, 0.025f);
+            box.setMargin(Shapes.MARGIN);
+            PhysicsRigidBody table = new PhysicsRigidBody(box, PhysicsRigidBody.massForStatic);
+            table.setPhysicsLocation(new Vector3f(0, 0, (float) (SceneSpec.TABLE_TOP - 0.025)));
+            table.setFriction(1.0f);
+            world.add(table);
+        }
+    }
+
+    /** The spec this scene was built from. */
+    public SceneSpec spec() {
+        return spec;
+    }
+
+    /** Robot number {@code i}, in spec order. */
+    public SimRobot robot(int i) {
+        return robots.get(i);
+    }
+
+    /** The robots, in spec order. */
+    public List<SimRobot> robots() {
+        return List.copyOf(robots);
+    }
+
+    /** Simulated seconds since the last reset. */
+    public double time() {
+        return physicsSteps * dt;
+    }
+
+    /** Whether the scene diverged since the last reset. */
+    public StepStatus status() {
+        return status;
+    }
+
+    /** What diverged, empty while the status is OK. */
+    public String divergence() {
+        return divergence;
+    }
+
+    /**
+     * Puts the scene in the initial state for {@code seed}: robots at rest (plus the spec's joint
+     * noise), objects at their spec poses (plus the spec's placement noise), all at rest, time 0.
+     * Clears a divergence. The same seed always gives the same state.
+     */
+    public void reset(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        ResetNoise noise = spec.resetNoise();
+        for (SimRobot r : robots) {
+            double[] rest = r.restPositions();
+            for (int k = 0; k < rest.length; k++) {
+                rest[k] += noise.joint() * (2 * rng.nextDouble() - 1);
+            }
+            r.resetTo(rest, r.joints().hasGripper() ? Double.POSITIVE_INFINITY : 0);
+        }
+        for (int i = 0; i < objects.size(); i++) {
+            Transform pose = spec.objects().get(i).pose();
+            if (noise.objectXy() > 0 || noise.objectYaw() > 0) {
+                Vec3 p = pose.translation();
+                Transform jitter = Transform.fromXyzRpy(new Vec3(noise.objectXy() * (2 * rng.nextDouble() - 1),
+                        noise.objectXy() * (2 * rng.nextDouble() - 1), 0),
+                        new Vec3(0, 0, noise.objectYaw() * (2 * rng.nextDouble() - 1)));
+                // rotate about the object's own vertical axis, shift in the world plane
+                pose = Transform.translation(p).compose(jitter).compose(Transform.translation(p).inverse())
+                        .compose(pose);
+            }
+            setObjectState(i, pose.translation().toArray(), quaternion(pose), new double[3], new double[3]);
+            // re-adding drops contact caches that may hold non-finite values after a divergence
+            world.space().removeCollisionObject(objects.get(i));
+            world.add(objects.get(i));
+        }
+        physicsSteps = 0;
+        status = StepStatus.OK;
+        divergence = "";
+    }
+
+    /** Advances one control period ({@code physicsHz / controlHz} physics steps). */
+    public StepStatus step() {
+        for (int s = 0; s < substeps && status == StepStatus.OK; s++) {
+            stepPhysics();
+        }
+        return status;
+    }
+
+    /** Advances one physics step; does nothing once the scene has diverged. */
+    public StepStatus stepPhysics() {
+        if (status != StepStatus.OK) {
+            return status;
+        }
+        for (SimRobot r : robots) {
+            r.beforePhysicsStep(dt);
+        }
+        world.step();
+        physicsSteps++;
+        checkDivergence();
+        return status;
+    }
+
+    private void checkDivergence() {
+        for (int r = 0; r < robots.size(); r++) {
+            Articulation a = robots.get(r).articulation();
+            for (int i = 0; i < a.dof(); i++) {
+                double q = a.position(i);
+                double v = a.velocity(i);
+                if (!Double.isFinite(q) || !Double.isFinite(v) || Math.abs(v) > MAX_SPEED) {
+                    diverge("robot '" + robots.get(r).robotType() + "' joint '" + a.joint(i).name() + "' position "
+                            + q + ", velocity " + v);
+                    return;
+                }
+            }
+        }
+        Vec3d p = new Vec3d();
+        Vec3d v = new Vec3d();
+        Vec3d w = new Vec3d();
+        for (int i = 0; i < objects.size(); i++) {
+            PhysicsRigidBody b = objects.get(i);
+            b.getPhysicsLocationDp(p);
+            b.getLinearVelocityDp(v);
+            b.getAngularVelocityDp(w);
+            double speed = Math.max(v.length(), w.length());
+            if (!Double.isFinite(p.x + p.y + p.z) || p.length() > MAX_DISTANCE || !(speed <= MAX_SPEED)) {
+                diverge("object '" + spec.objects().get(i).name() + "' at " + p + " moving at " + speed);
+                return;
+            }
+        }
+    }
+
+    private void diverge(String what) {
+        status = StepStatus.DIVERGED;
+        divergence = what + " at t = " + time() + " s";
+    }
+
+    /** The pose T_world_object of the named object. */
+    public Transform objectPose(String name) {
+        PhysicsRigidBody b = objects.get(objectIndex(name));
+        Vec3d p = b.getPhysicsLocationDp(null);
+        Quatd q = b.getPhysicsRotationDp(null);
+        double[] r = new double[9];
+        Rotations.fromQuaternion(q.x, q.y, q.z, q.w, r, 0);
+        return Transform.of(r, new Vec3(p.x, p.y, p.z));
+    }
+
+    /** Linear velocity of the named object, m/s, world frame. */
+    public Vec3 objectVelocity(String name) {
+        Vec3d v = objects.get(objectIndex(name)).getLinearVelocityDp(null);
+        return new Vec3(v.x, v.y, v.z);
+    }
+
+    /** Teleports the named object to {@code T_world_object}, at rest. */
+    public void setObjectPose(String name, Transform T_world_object) {
+        if (!T_world_object.translation().isFinite()) {
+            throw new IllegalArgumentException("object '" + name + "': pose must be finite");
+        }
+        setObjectState(objectIndex(name), T_world_object.translation().toArray(), quaternion(T_world_object),
+                new double[3], new double[3]);
+    }
+
+    /** Applies an impulse (N·s, world frame) at the named object's centre. */
+    public void applyImpulse(String name, Vec3 impulse) {
+        if (!impulse.isFinite()) {
+            throw new IllegalArgumentException("impulse on object '" + name + "' must be finite, got " + impulse);
+        }
+        PhysicsRigidBody b = objects.get(objectIndex(name));
+        b.applyCentralImpulse(JmeConversions.vector(impulse));
+    }
+
+    private int objectIndex(String name) {
+        for (int i = 0; i < objects.size(); i++) {
+            if (spec.objects().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no object '" + name + "' in the scene; objects: "
+                + spec.objects().stream().map(ObjectSpec::name).toList());
+    }
+
+    private static double[] quaternion(Transform t) {
+        double[] q = new double[4];
+        Rotations.toQuaternion(t.rotationRowMajor(), 0, q);
+        return q;
+    }
+
+    private void setObjectState(int i, double[] p, double[] q, double[] v, double[] w) {
+        PhysicsRigidBody b = objects.get(i);
+        b.setPhysicsLocationDp(new Vec3d(p[0], p[1], p[2]));
+        b.setPhysicsRotationDp(new Quatd(q[0], q[1], q[2], q[3]));
+        b.setLinearVelocityDp(new Vec3d(v[0], v[1], v[2]));
+        b.setAngularVelocityDp(new Vec3d(w[0], w[1], w[2]));
+        b.activate();
+    }
+
+    /** The full dynamic state now. */
+    public SceneState snapshot() {
+        int n = robots.size();
+        double[][] q = new double[n][];
+        double[][] v = new double[n][];
+        double[][] targets = new double[n][];
+        for (int r = 0; r < n; r++) {
+            Articulation a = robots.get(r).articulation();
+            q[r] = new double[a.dof()];
+            v[r] = new double[a.dof()];
+            targets[r] = new double[a.dof()];
+            for (int i = 0; i < a.dof(); i++) {
+                q[r][i] = a.position(i);
+                v[r][i] = a.velocity(i);
+                targets[r][i] = robots.get(r).drives().targetPosition(i);
+            }
+        }
+        double[][] o = new double[objects.size()][13];
+        for (int i = 0; i < objects.size(); i++) {
+            PhysicsRigidBody b = objects.get(i);
+            Vec3d p = b.getPhysicsLocationDp(null);
+            Quatd rot = b.getPhysicsRotationDp(null);
+            Vec3d lin = b.getLinearVelocityDp(null);
+            Vec3d ang = b.getAngularVelocityDp(null);
+            o[i] = new double[] {p.x, p.y, p.z, rot.x, rot.y, rot.z, rot.w, lin.x, lin.y, lin.z, ang.x, ang.y, ang.z};
+        }
+        return new SceneState(time(), q, v, targets, o);
+    }
+
+    /** Loads a state taken from this scene with {@link #snapshot()}. */
+    public void restore(SceneState state) {
+        if (state.robotPositions().length != robots.size() || state.objects().length != objects.size()) {
+            throw new IllegalArgumentException("the state was taken from another scene (" + state.robotPositions().length
+                    + " robots, " + state.objects().length + " objects; this scene has " + robots.size() + " and "
+                    + objects.size() + ")");
+        }
+        for (int r = 0; r < robots.size(); r++) {
+            SimRobot robot = robots.get(r);
+            Articulation a = robot.articulation();
+            for (int i = 0; i < a.dof(); i++) {
+                a.setState(i, state.robotPositions()[r][i], state.robotVelocities()[r][i]);
+            }
+            a.syncColliders();
+            robot.resyncController();
+            for (int i = 0; i < a.dof(); i++) {
+                robot.drives().setTarget(i, state.robotTargets()[r][i], 0);
+            }
+        }
+        for (int i = 0; i < objects.size(); i++) {
+            double[] s = state.objects()[i];
+            setObjectState(i, new double[] {s[0], s[1], s[2]}, new double[] {s[3], s[4], s[5], s[6]},
+                    new double[] {s[7], s[8], s[9]}, new double[] {s[10], s[11], s[12]});
+        }
+        physicsSteps = Math.round(state.time() / dt);
+        status = StepStatus.OK;
+        divergence = "";
+    }
+
+    /** Frees the native world. */
+    @Override
+    public void close() {
+        world.close();
+    }
+}

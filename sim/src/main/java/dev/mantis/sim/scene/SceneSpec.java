@@ -1,0 +1,44 @@
+package dev.mantis.sim.scene;
+
+import dev.mantis.sim.physics.PhysicsSettings;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything a scene is built from: physics settings, the control rate, whether there is a table
+ * (a static 1.2 x 1.6 x 0.05 m box whose top is the plane z = 0; the floor is at z = -0.8), the
+ * robots and the free objects.
+ *
+ * @param controlHz control steps per simulated second; the physics rate must be a multiple
+ * @param resetNoise seeded perturbation applied by {@link Scene#reset(long)}
+ */
+public record SceneSpec(PhysicsSettings physics, double controlHz, boolean table, List<RobotPlacement> robots,
+        List<ObjectSpec> objects, ResetNoise resetNoise) {
+
+    /** Height of the table top, metres. */
+    public static final double TABLE_TOP = 0.0;
+    /** Height of the floor, metres. */
+    public static final double FLOOR = -0.8;
+
+    public SceneSpec {
+        robots = List.copyOf(robots);
+        objects = List.copyOf(objects);
+        double ratio = physics.physicsHz() / controlHz;
+        if (!(controlHz > 0) || Math.abs(ratio - Math.rint(ratio)) > 1e-9 || ratio < 1) {
+            throw new IllegalArgumentException("physics rate " + physics.physicsHz() + " Hz must be a whole multiple "
+                    + "of the control rate " + controlHz + " Hz");
+        }
+        Set<String> names = new HashSet<>();
+        for (ObjectSpec o : objects) {
+            if (!names.add(o.name())) {
+                throw new IllegalArgumentException("two objects are named '" + o.name() + "'");
+            }
+        }
+    }
+
+    /** Physics steps per control step. */
+    public int substeps() {
+        return (int) Math.rint(physics.physicsHz() / controlHz);
+    }
+}
