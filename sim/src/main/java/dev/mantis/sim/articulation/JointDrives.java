@@ -29,9 +29,18 @@ public final class JointDrives {
     private final double[] targetVelocity;
     private final double[] appliedTorque;
     private final double[] desiredAcceleration;
+    /** Grip force per joint (N): non-zero for the fingers of a force-limited gripper. */
+    private final double[] gripForce;
+    /** Per finger: the sign of its squeeze while it grips an object, 0 while it does not. */
+    private final double[] gripping;
 
-    /** Drives for every joint of {@code articulation}, holding the current positions. */
-    public JointDrives(Articulation articulation, ArmDynamics dynamics, DriveGains gains) {
+    /**
+     * Drives for every joint of {@code articulation}, holding the current positions.
+     * {@code gripperJoint} names the leading joint of a force-limited gripper (null if none): it
+     * and its mimic followers squeeze with {@link DriveGains#gripForce()} once blocked, and the
+     * followers track their leader's target rather than its position, like fingers on one motor.
+     */
+    public JointDrives(Articulation articulation, ArmDynamics dynamics, DriveGains gains, String gripperJoint) {
         this.articulation = articulation;
         this.dynamics = dynamics;
         this.gains = gains;
@@ -48,6 +57,8 @@ public final class JointDrives {
         targetVelocity = new double[dof];
         appliedTorque = new double[dof];
         desiredAcceleration = new double[dof];
+        gripForce = new double[dof];
+        gripping = new double[dof];
         for (int i = 0; i < dof; i++) {
             Joint j = articulation.joint(i);
             leader[i] = -1;
@@ -66,6 +77,9 @@ public final class JointDrives {
             maxVelocity[i] = j.limits().velocity();
             damping[i] = j.dynamics().damping();
             targetPosition[i] = articulation.position(i);
+            boolean finger = j.name().equals(gripperJoint)
+                    || (j.isMimic() && j.mimic().get().joint().equals(gripperJoint));
+            gripForce[i] = finger ? Math.min(gains.gripForce(), effort[i]) : 0;
         }
     }
 
@@ -94,6 +108,11 @@ public final class JointDrives {
         targetVelocity[i] = Math.max(-maxVelocity[i], Math.min(maxVelocity[i], velocity));
     }
 
+    /** Forgets any grip in progress (after teleporting the robot). */
+    public void releaseGrip() {
+        java.util.Arrays.fill(gripping, 0);
+    }
+
     /** Target position of joint {@code i}. */
     public double targetPosition(int i) {
         return targetPosition[i];
@@ -119,6 +138,32 @@ public final class JointDrives {
         return appliedTorque[i];
     }
 
+    /**
+     * The squeeze of a finger held back from its target by an object. A finger starts gripping
+     * when it is more than {@link #BLOCKED_GAP} short of its target and nearly still; it keeps
+     * the full grip force toward the target until it gets within half that gap (the object is
+     * gone), the target moves to its other side (the gripper opens) or it runs away faster than
+     * {@link #RUNAWAY_SPEED}. (A finger's own drive is scaled by its tiny inertia and could not
+     * hold an object.)
+     */
+    private double grip(int i, double v, double target) {
+        double gap = target - articulation.position(i);
+        if (gripping[i] != 0 && (Math.abs(gap) < BLOCKED_GAP / 2 || Math.signum(gap) != gripping[i]
+                || Math.abs(v) > RUNAWAY_SPEED)) {
+            gripping[i] = 0;
+        } else if (gripping[i] == 0 && Math.abs(gap) > BLOCKED_GAP && Math.abs(v) < BLOCKED_SPEED) {
+            gripping[i] = Math.signum(gap);
+        }
+        return gripping[i] * gripForce[i];
+    }
+
+    /** Speed (m/s) at which a gripping finger is taken to have lost its object. */
+    static final double RUNAWAY_SPEED = 0.5;
+    /** Distance (m) a finger must be short of its target to count as blocked. */
+    static final double BLOCKED_GAP = 0.002;
+    /** Speed (m/s) below which a finger short of its target counts as blocked. */
+    static final double BLOCKED_SPEED = 0.05;
+
     /** Computes and applies the joint torques for one physics step of {@code dt} seconds. */
     public void apply(double dt) {
         dynamics.update(articulation);
@@ -133,7 +178,10 @@ public final class JointDrives {
             double qTarget = targetPosition[i];
             double vTarget = targetVelocity[i];
             int l = leader[i];
-            if (l >= 0) {
+            if (l >= 0 && gripForce[i] > 0) {
+                qTarget = multiplier[i] * targetPosition[l] + offset[i];
+                vTarget = 0;
+            } else if (l >= 0) {
                 qTarget = multiplier[i] * articulation.position(l) + offset[i];
                 vTarget = multiplier[i] * articulation.velocity(l);
             }
@@ -145,6 +193,10 @@ public final class JointDrives {
             double torque = dynamics.gravityTorque(i) - damping[i] * v;
             for (int j = 0; j < dof; j++) {
                 torque += dynamics.mass(i, j) * desiredAcceleration[j];
+            }
+            if (gripForce[i] > 0) {
+                int l = leader[i];
+                torque += grip(i, v, l >= 0 ? multiplier[i] * targetPosition[l] + offset[i] : targetPosition[i]);
             }
             torque = Math.max(-effort[i], Math.min(effort[i], torque));
             // a stiff one-sided spring outside the position limits (a mechanical stop: not effort-limited)

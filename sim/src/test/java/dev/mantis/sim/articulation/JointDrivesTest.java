@@ -88,7 +88,7 @@ class JointDrivesTest {
             }
             ArmDynamics dynamics = new ArmDynamics(arm);
             tree = dynamics.tree();
-            drives = new JointDrives(arm, dynamics, DriveGains.DEFAULT);
+            drives = new JointDrives(arm, dynamics, DriveGains.DEFAULT, "panda_finger_joint1");
         }
 
         Vec3 tcp() {
