@@ -23,6 +23,21 @@ public final class BulletNatives {
     }
 
     /**
+     * Libbulletjme frees a native object once its Java object has been garbage-collected, from a
+     * reference queue that {@code freeUnusedObjects()} drains, blocking; one daemon thread does
+     * that for the whole process.
+     */
+    private static void startCleaner() {
+        Thread cleaner = new Thread(() -> {
+            while (true) {
+                com.jme3.bullet.NativePhysicsObject.freeUnusedObjects();
+            }
+        }, "mantis-bullet-cleaner");
+        cleaner.setDaemon(true);
+        cleaner.start();
+    }
+
+    /**
      * Loads the library if it is not loaded yet.
      *
      * @throws IllegalStateException naming the missing resource or the platform when it cannot be loaded
@@ -50,6 +65,7 @@ public final class BulletNatives {
             throw new IllegalStateException("cannot extract the Bullet native library: " + e.getMessage(), e);
         }
         JME_LOG.setLevel(java.util.logging.Level.WARNING);
+        startCleaner();
         com.jme3.bullet.util.NativeLibrary.setStartupMessageEnabled(false);
         if (!com.jme3.bullet.util.NativeLibrary.isDoublePrecision()) {
             throw new IllegalStateException("the loaded Bullet library is single precision; Mantis needs DpRelease");

@@ -332,7 +332,10 @@ public final class Scene implements AutoCloseable {
         divergence = "";
     }
 
-    /** Frees the native world. */
+    /**
+     * Closes the scene: its world is emptied and destroyed now; the native memory of its bodies
+     * and shapes is freed once the JVM has collected their Java handles.
+     */
     @Override
     public void close() {
         world.close();
