@@ -4,7 +4,7 @@
 #
 # Usage: bench/compare-mujoco.sh [SECONDS]
 #   SECONDS  simulated seconds per run (default 20, i.e. 4800 steps at 240 Hz), the same for both.
-# Environment: MUJOCO_REPEATS (default 3): testspeed runs per N; the median is reported.
+# Environment: MUJOCO_REPEATS (default 3): runs per N of each engine; the medians are compared.
 #
 # Mantis side: ./mantis sim bench --robot panda --objects N --seconds S --json (one JSON object,
 # field steps_per_s). MuJoCo side: mujoco-testspeed bench/mujoco/arm_boxes_N.xml STEPS 1 0
@@ -95,7 +95,16 @@ mujoco_run() { # N -> prints the median steps/s and the contact counts of the la
 # --- Mantis ----------------------------------------------------------------------------------
 mantis_ok=1
 mantis_why=""
-mantis_run() { # N -> prints steps_per_s; on failure the reason is in $work/mantis_err
+mantis_run() { # N -> prints the median steps_per_s of $repeats runs
+  local n="$1" results=() one
+  for ((r = 0; r < repeats; r++)); do
+    one="$(mantis_once "$n")" || return 1
+    results+=("$one")
+  done
+  printf '%s\n' "${results[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+mantis_once() { # N -> prints steps_per_s; on failure the reason is in $work/mantis_err
   local n="$1" rc=0
   if ! "$root/mantis" sim bench --robot panda --objects "$n" --seconds "$seconds" --json \
         >"$work/mantis_out" 2>"$work/mantis_err"; then
@@ -133,7 +142,7 @@ EOF
 }
 
 echo "Physics steps per second, one thread, ${seconds} s simulated (${steps} steps at ${hz} Hz) per run." >&2
-echo "MuJoCo: $(dpkg-query -W -f='libmujoco-samples ${Version}' libmujoco-samples 2>/dev/null || echo 'mujoco-testspeed'), median of $repeats runs." >&2
+echo "MuJoCo: $(dpkg-query -W -f='libmujoco-samples ${Version}' libmujoco-samples 2>/dev/null || echo 'mujoco-testspeed'); median of $repeats runs of each engine." >&2
 
 rows=()
 status=0

@@ -39,6 +39,9 @@ public final class SimBenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Physics steps run before timing starts. */
+    static final int WARMUP_STEPS = 5000;
+
     @Override
     public Integer call() throws Exception {
         if (objects < 0 || objects > 200) {
@@ -54,10 +57,11 @@ public final class SimBenchCommand implements Callable<Integer> {
         try (Scene scene = Scene.build(BenchmarkScene.spec(model, objects))) {
             double hz = scene.spec().physics().physicsHz();
             long steps = Math.round(seconds * hz);
-            // warm-up: one simulated second, not timed
-            for (int i = 0; i < (int) hz; i++) {
+            // warm-up, not timed: long enough for the JIT to compile the control and stepping code
+            for (int i = 0; i < WARMUP_STEPS; i++) {
                 scene.stepPhysics();
             }
+            scene.reset(0);
             long start = System.nanoTime();
             StepStatus status = StepStatus.OK;
             for (long i = 0; i < steps && status == StepStatus.OK; i++) {

@@ -110,11 +110,14 @@ public final class ArmDynamics {
         gravityBase[2] = T_world_base.rotation(2, 2) * g;
     }
 
-    /** Recomputes gravity torques and effective inertias for the articulation's current positions. */
-    public void update(Articulation articulation) {
+    /**
+     * Recomputes gravity torques and the mass matrix for joint positions {@code position}, one per
+     * articulation degree of freedom.
+     */
+    public void update(double[] position) {
         for (int i = 0; i < treeVariableOfDof.length; i++) {
             if (treeVariableOfDof[i] >= 0) {
-                q[treeVariableOfDof[i]] = articulation.position(i);
+                q[treeVariableOfDof[i]] = position[i];
             }
         }
         tree.forward(q, ws);

@@ -29,6 +29,9 @@ public final class JointDrives {
     private final double[] targetVelocity;
     private final double[] appliedTorque;
     private final double[] desiredAcceleration;
+    /** Joint positions and velocities read once per physics step (each read is a native call). */
+    private final double[] position;
+    private final double[] velocity;
     /** Grip force per joint (N): non-zero for the fingers of a force-limited gripper. */
     private final double[] gripForce;
     /** Per finger: the sign of its squeeze while it grips an object, 0 while it does not. */
@@ -57,6 +60,8 @@ public final class JointDrives {
         targetVelocity = new double[dof];
         appliedTorque = new double[dof];
         desiredAcceleration = new double[dof];
+        position = new double[dof];
+        velocity = new double[dof];
         gripForce = new double[dof];
         gripping = new double[dof];
         for (int i = 0; i < dof; i++) {
@@ -147,7 +152,7 @@ public final class JointDrives {
      * hold an object.)
      */
     private double grip(int i, double v, double target) {
-        double gap = target - articulation.position(i);
+        double gap = target - position[i];
         if (gripping[i] != 0 && (Math.abs(gap) < BLOCKED_GAP / 2 || Math.signum(gap) != gripping[i]
                 || Math.abs(v) > RUNAWAY_SPEED)) {
             gripping[i] = 0;
@@ -166,15 +171,19 @@ public final class JointDrives {
 
     /** Computes and applies the joint torques for one physics step of {@code dt} seconds. */
     public void apply(double dt) {
-        dynamics.update(articulation);
+        for (int i = 0; i < dof; i++) {
+            position[i] = articulation.position(i);
+            velocity[i] = articulation.velocity(i);
+        }
+        dynamics.update(position);
         double w = gains.frequency();
         double z = gains.dampingRatio();
         double wl = gains.limitFrequency();
         double scale = 1 / (1 + w * w * dt * dt + 2 * z * w * dt);
         double limitScale = 1 / (1 + wl * wl * dt * dt + 2 * wl * dt);
         for (int i = 0; i < dof; i++) {
-            double q = articulation.position(i);
-            double v = articulation.velocity(i);
+            double q = position[i];
+            double v = velocity[i];
             double qTarget = targetPosition[i];
             double vTarget = targetVelocity[i];
             int l = leader[i];
@@ -182,14 +191,14 @@ public final class JointDrives {
                 qTarget = multiplier[i] * targetPosition[l] + offset[i];
                 vTarget = 0;
             } else if (l >= 0) {
-                qTarget = multiplier[i] * articulation.position(l) + offset[i];
-                vTarget = multiplier[i] * articulation.velocity(l);
+                qTarget = multiplier[i] * position[l] + offset[i];
+                vTarget = multiplier[i] * velocity[l];
             }
             // implicit second-order response: evaluated at the end of the step, stable at any gain
             desiredAcceleration[i] = (w * w * (qTarget - q - dt * v) + 2 * z * w * (vTarget - v)) * scale;
         }
         for (int i = 0; i < dof; i++) {
-            double v = articulation.velocity(i);
+            double v = velocity[i];
             double torque = dynamics.gravityTorque(i) - damping[i] * v;
             for (int j = 0; j < dof; j++) {
                 torque += dynamics.mass(i, j) * desiredAcceleration[j];
@@ -201,7 +210,7 @@ public final class JointDrives {
             torque = Math.max(-effort[i], Math.min(effort[i], torque));
             // a stiff one-sided spring outside the position limits (a mechanical stop: not effort-limited)
             double inertia = Math.max(dynamics.inertia(i), 1e-6);
-            double predicted = articulation.position(i) + dt * v;
+            double predicted = position[i] + dt * v;
             if (predicted < lower[i]) {
                 torque += inertia * (wl * wl * (lower[i] - predicted) - 2 * wl * v) * limitScale;
             } else if (predicted > upper[i]) {

@@ -9,8 +9,8 @@ package dev.mantis.sim.physics;
  */
 public record PhysicsSettings(double physicsHz, double gravity, int solverIterations) {
 
-    /** 240 Hz, standard gravity, 20 solver iterations. */
-    public static final PhysicsSettings DEFAULT = new PhysicsSettings(240, -9.81, 20);
+    /** 240 Hz, standard gravity, 10 solver iterations (Bullet's default). */
+    public static final PhysicsSettings DEFAULT = new PhysicsSettings(240, -9.81, 10);
 
     public PhysicsSettings {
         if (!(physicsHz >= 30 && physicsHz <= 20_000)) {

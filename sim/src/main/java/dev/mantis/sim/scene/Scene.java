@@ -1,9 +1,7 @@
 package dev.mantis.sim.scene;
 
 import com.jme3.bullet.collision.shapes.BoxCollisionShape;
-import com.jme3.bullet.collision.shapes.PlaneCollisionShape;
 import com.jme3.bullet.objects.PhysicsRigidBody;
-import com.jme3.math.Plane;
 import com.jme3.math.Vector3f;
 import com.simsilica.mathd.Quatd;
 import com.simsilica.mathd.Vec3d;
@@ -43,6 +41,9 @@ public final class Scene implements AutoCloseable {
     private long physicsSteps;
     private StepStatus status = StepStatus.OK;
     private String divergence = "";
+    private final Vec3d scratchP = new Vec3d();
+    private final Vec3d scratchV = new Vec3d();
+    private final Vec3d scratchW = new Vec3d();
 
     private Scene(SceneSpec spec) {
         this.spec = spec;
@@ -79,8 +80,12 @@ public final class Scene implements AutoCloseable {
     }
 
     private void addStatics() {
-        PhysicsRigidBody floor = new PhysicsRigidBody(new PlaneCollisionShape(
-                new Plane(Vector3f.UNIT_Z, (float) SceneSpec.FLOOR)), PhysicsRigidBody.massForStatic);
+        // a thick slab rather than an infinite plane: its bounding box does not overlap everything
+        // above it, so the broadphase does not pair it with every object on the table
+        BoxCollisionShape slab = new BoxCollisionShape(10f, 10f, 0.5f);
+        slab.setMargin(Shapes.MARGIN);
+        PhysicsRigidBody floor = new PhysicsRigidBody(slab, PhysicsRigidBody.massForStatic);
+        floor.setPhysicsLocation(new Vector3f(0, 0, (float) (SceneSpec.FLOOR - 0.5)));
         floor.setFriction(1.0f);
         world.add(floor);
         if (spec.table()) {
@@ -194,9 +199,9 @@ public final class Scene implements AutoCloseable {
                 }
             }
         }
-        Vec3d p = new Vec3d();
-        Vec3d v = new Vec3d();
-        Vec3d w = new Vec3d();
+        Vec3d p = scratchP;
+        Vec3d v = scratchV;
+        Vec3d w = scratchW;
         for (int i = 0; i < objects.size(); i++) {
             PhysicsRigidBody b = objects.get(i);
             b.getPhysicsLocationDp(p);
