@@ -36,14 +36,16 @@ public final class JointDrives {
     private final double[] gripForce;
     /** Per finger: the sign of its squeeze while it grips an object, 0 while it does not. */
     private final double[] gripping;
+    private final boolean[] prismatic;
 
     /**
-     * Drives for every joint of {@code articulation}, holding the current positions.
-     * {@code gripperJoint} names the leading joint of a force-limited gripper (null if none): it
-     * and its mimic followers squeeze with {@link DriveGains#gripForce()} once blocked, and the
+     * Drives for every joint of {@code articulation}, holding the current positions. The joints
+     * named in {@code gripJoints} and their mimic followers squeeze with
+     * {@link DriveGains#gripForce()} (capped by their effort limit) once blocked, and such
      * followers track their leader's target rather than its position, like fingers on one motor.
      */
-    public JointDrives(Articulation articulation, ArmDynamics dynamics, DriveGains gains, String gripperJoint) {
+    public JointDrives(Articulation articulation, ArmDynamics dynamics, DriveGains gains,
+            java.util.Collection<String> gripJoints) {
         this.articulation = articulation;
         this.dynamics = dynamics;
         this.gains = gains;
@@ -64,6 +66,7 @@ public final class JointDrives {
         velocity = new double[dof];
         gripForce = new double[dof];
         gripping = new double[dof];
+        prismatic = new boolean[dof];
         for (int i = 0; i < dof; i++) {
             Joint j = articulation.joint(i);
             leader[i] = -1;
@@ -82,8 +85,9 @@ public final class JointDrives {
             maxVelocity[i] = j.limits().velocity();
             damping[i] = j.dynamics().damping();
             targetPosition[i] = articulation.position(i);
-            boolean finger = j.name().equals(gripperJoint)
-                    || (j.isMimic() && j.mimic().get().joint().equals(gripperJoint));
+            prismatic[i] = j.type() == dev.mantis.robot.model.JointType.PRISMATIC;
+            boolean finger = gripJoints.contains(j.name())
+                    || (j.isMimic() && gripJoints.contains(j.mimic().get().joint()));
             gripForce[i] = finger ? Math.min(gains.gripForce(), effort[i]) : 0;
         }
     }
@@ -153,20 +157,27 @@ public final class JointDrives {
      */
     private double grip(int i, double v, double target) {
         double gap = target - position[i];
-        if (gripping[i] != 0 && (Math.abs(gap) < BLOCKED_GAP / 2 || Math.signum(gap) != gripping[i]
+        double blockedGap = prismatic[i] ? BLOCKED_GAP : BLOCKED_ANGLE;
+        if (gripping[i] != 0 && (Math.abs(gap) < blockedGap / 2 || Math.signum(gap) != gripping[i]
                 || Math.abs(v) > RUNAWAY_SPEED)) {
             gripping[i] = 0;
-        } else if (gripping[i] == 0 && Math.abs(gap) > BLOCKED_GAP && Math.abs(v) < BLOCKED_SPEED) {
+        } else if (gripping[i] == 0 && Math.abs(gap) > blockedGap && Math.abs(v) < BLOCKED_SPEED) {
             gripping[i] = Math.signum(gap);
         }
         return gripping[i] * gripForce[i];
     }
 
-    /** Speed (m/s) at which a gripping finger is taken to have lost its object. */
+    /**
+     * Angle (rad) a revolute finger joint must be short of its target to count as blocked: well
+     * above its tracking error in free motion, so only an object holds it back that far.
+     */
+    static final double BLOCKED_ANGLE = 0.05;
+
+    /** Speed (m/s or rad/s) at which a gripping finger is taken to have lost its object. */
     static final double RUNAWAY_SPEED = 0.5;
-    /** Distance (m) a finger must be short of its target to count as blocked. */
+    /** Distance (m) a prismatic finger must be short of its target to count as blocked. */
     static final double BLOCKED_GAP = 0.002;
-    /** Speed (m/s) below which a finger short of its target counts as blocked. */
+    /** Speed (m/s or rad/s) below which a finger short of its target counts as blocked. */
     static final double BLOCKED_SPEED = 0.05;
 
     /** Computes and applies the joint torques for one physics step of {@code dt} seconds. */

@@ -39,7 +39,9 @@ public final class Shapes {
             throw new IllegalArgumentException("mesh collision geometry ('" + m.filename()
                     + "') is not simulated yet; approximate it with boxes, cylinders or spheres");
         }
-        shape.setMargin(MARGIN);
+        if (!(shape instanceof SphereCollisionShape)) {
+            shape.setMargin(MARGIN); // a sphere's margin is its radius
+        }
         return shape;
     }
 

@@ -62,7 +62,7 @@ public final class SimRobot implements Robot {
         this.ee = tree.linkIndex(profile.eeLink());
         this.q = new double[tree.dof()];
         this.joints = new RobotJoints(articulation, profile);
-        this.drives = new JointDrives(articulation, dynamics, gains, profile.gripperJoint().orElse(null));
+        this.drives = new JointDrives(articulation, dynamics, gains, profile.gripJoints());
         this.controller = Controllers.create(controllerName, articulation, drives, joints, tree, profile.eeLink());
         this.actionSpec = new ActionSpec(controller.name(), controller.actionFeature());
         this.observationSpec = buildObservationSpec();

@@ -88,7 +88,7 @@ class JointDrivesTest {
             }
             ArmDynamics dynamics = new ArmDynamics(arm);
             tree = dynamics.tree();
-            drives = new JointDrives(arm, dynamics, DriveGains.DEFAULT, "panda_finger_joint1");
+            drives = new JointDrives(arm, dynamics, DriveGains.DEFAULT, java.util.List.of("panda_finger_joint1"));
         }
 
         Vec3 tcp() {
