@@ -45,7 +45,7 @@ public final class ArmDynamics {
     /** Dynamics of {@code articulation}'s robot. */
     public ArmDynamics(Articulation articulation) {
         BodyLayout layout = articulation.layout();
-        tree = KinematicTree.of(layout.model());
+        tree = articulation.tree();
         ws = tree.newWorkspace();
         List<SimBody> list = layout.bodies();
         bodies = list.size();

@@ -30,6 +30,8 @@ public final class Articulation {
     private final double gravity;
     private final MultiBodyCollider[] colliders;
     private final dev.mantis.robot.kinematics.KinematicTree tree;
+    /** For each degree of freedom, its variable in the model's kinematic tree (-1 for mimic joints). */
+    private int[] variableOfDof;
     private final Vector3f scratch = new Vector3f();
     private final Quaternion scratchQ = new Quaternion();
 
@@ -58,6 +60,10 @@ public final class Articulation {
             colliders[i] = attachColliders(bodies.get(i), links[i - 1]);
         }
         tree = dev.mantis.robot.kinematics.KinematicTree.of(layout.model());
+        variableOfDof = new int[links.length];
+        for (int i = 0; i < links.length; i++) {
+            variableOfDof[i] = tree.variableIndex(joint(i).name());
+        }
         world.add(multiBody);
         syncColliders();
     }
@@ -69,12 +75,7 @@ public final class Articulation {
      */
     public void syncColliders() {
         double[] q = new double[tree.dof()];
-        for (int i = 0; i < links.length; i++) {
-            int v = tree.variableIndex(joint(i).name());
-            if (v >= 0) {
-                q[v] = position(i);
-            }
-        }
+        configuration(q);
         var ws = tree.newWorkspace();
         tree.forward(q, ws);
         for (int b = 0; b < colliders.length; b++) {
@@ -136,6 +137,23 @@ public final class Articulation {
 
     private static Vec3 negate(Vec3 v) {
         return new Vec3(-v.x(), -v.y(), -v.z());
+    }
+
+    /**
+     * Writes the current joint positions into {@code q}, a configuration of {@link #tree()}
+     * (mimic joints are not variables there: they follow their leaders). Allocation-free.
+     */
+    public void configuration(double[] q) {
+        for (int i = 0; i < variableOfDof.length; i++) {
+            if (variableOfDof[i] >= 0) {
+                q[variableOfDof[i]] = position(i);
+            }
+        }
+    }
+
+    /** The kinematic tree of the robot's model. */
+    public dev.mantis.robot.kinematics.KinematicTree tree() {
+        return tree;
     }
 
     /** The layout this articulation was built from. */

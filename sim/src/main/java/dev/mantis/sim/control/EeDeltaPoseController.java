@@ -73,7 +73,7 @@ public final class EeDeltaPoseController extends ArmController {
     @Override
     public void reset() {
         super.reset();
-        readConfiguration();
+        articulation.configuration(q);
         tree.forward(q, fk);
         fk.copyPose(ee, target, 0);
     }
@@ -89,20 +89,11 @@ public final class EeDeltaPoseController extends ArmController {
             Rotations.multiply(delta, 0, target, 0, rotated, 0);
             System.arraycopy(rotated, 0, target, 0, 9);
         }
-        readConfiguration();
+        articulation.configuration(q);
         ik.solve(target, q, q, ikWorkspace, qSolution);
         for (int k = 0; k < variableOfArm.length; k++) {
             drives.setTarget(joints.armDof(k), qSolution[variableOfArm[k]], 0);
         }
         commandGripper(action);
-    }
-
-    private void readConfiguration() {
-        for (int i = 0; i < articulation.dof(); i++) {
-            int v = tree.variableIndex(articulation.joint(i).name());
-            if (v >= 0) {
-                q[v] = articulation.position(i);
-            }
-        }
     }
 }

@@ -145,20 +145,11 @@ public final class SimRobot implements Robot {
 
     /** The end-effector pose T_base_ee as 12 numbers (rotation row-major, then metres). */
     public double[] eePose() {
-        readConfiguration();
+        articulation.configuration(q);
         tree.forward(q, fk);
         double[] T = new double[12];
         fk.copyPose(ee, T, 0);
         return T;
-    }
-
-    private void readConfiguration() {
-        for (int i = 0; i < articulation.dof(); i++) {
-            int v = tree.variableIndex(articulation.joint(i).name());
-            if (v >= 0) {
-                q[v] = articulation.position(i);
-            }
-        }
     }
 
     @Override
