@@ -24,7 +24,10 @@ public record IkSettings(double positionTolerance, double orientationTolerance, 
         if (!(positionTolerance > 0) || !(orientationTolerance > 0) || !(orientationWeight >= 0)
                 || maxIterations < 1 || restarts < 0 || !(damping >= 0) || !(nullSpaceGain >= 0)
                 || !(maxStep > 0)) {
-            throw new IllegalArgumentException("invalid IK settings: " + this.toString());
+            throw new IllegalArgumentException("invalid IK settings: tolerances " + positionTolerance + " m, "
+                    + orientationTolerance + " rad (> 0), orientation weight " + orientationWeight + " (>= 0), "
+                    + maxIterations + " iterations (>= 1), " + restarts + " restarts (>= 0), damping " + damping
+                    + " (>= 0), null-space gain " + nullSpaceGain + " (>= 0), max step " + maxStep + " (> 0)");
         }
     }
 

@@ -80,22 +80,22 @@ public final class Scene implements AutoCloseable {
     }
 
     private void addStatics() {
-        // a thick slab rather than an infinite plane: its bounding box does not overlap everything
-        // above it, so the broadphase does not pair it with every object on the table
-        BoxCollisionShape slab = new BoxCollisionShape(10f, 10f, 0.5f);
-        slab.setMargin(Shapes.MARGIN);
-        PhysicsRigidBody floor = new PhysicsRigidBody(slab, PhysicsRigidBody.massForStatic);
-        floor.setPhysicsLocation(new Vector3f(0, 0, (float) (SceneSpec.FLOOR - 0.5)));
-        floor.setFriction(1.0f);
-        world.add(floor);
+        // the floor is a thick slab rather than an infinite plane: its bounding box does not overlap
+        // everything above it, so the broadphase does not pair it with every object on the table
+        addStaticBox(10, 10, 0.5, SceneSpec.FLOOR - 0.5);
         if (spec.table()) {
-            BoxCollisionShape box = new BoxCollisionShape(0.6f, 0.8f, 0.025f);
-            box.setMargin(Shapes.MARGIN);
-            PhysicsRigidBody table = new PhysicsRigidBody(box, PhysicsRigidBody.massForStatic);
-            table.setPhysicsLocation(new Vector3f(0, 0, (float) (SceneSpec.TABLE_TOP - 0.025)));
-            table.setFriction(1.0f);
-            world.add(table);
+            addStaticBox(0.6, 0.8, 0.025, SceneSpec.TABLE_TOP - 0.025);
         }
+    }
+
+    /** A static box with these half extents (m), centred at (0, 0, z), friction 1. */
+    private void addStaticBox(double halfX, double halfY, double halfZ, double z) {
+        BoxCollisionShape shape = new BoxCollisionShape((float) halfX, (float) halfY, (float) halfZ);
+        shape.setMargin(Shapes.MARGIN);
+        PhysicsRigidBody body = new PhysicsRigidBody(shape, PhysicsRigidBody.massForStatic);
+        body.setPhysicsLocation(new Vector3f(0, 0, (float) z));
+        body.setFriction(1.0f);
+        world.add(body);
     }
 
     /** The spec this scene was built from. */
