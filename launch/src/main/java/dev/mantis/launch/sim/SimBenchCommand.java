@@ -55,6 +55,7 @@ public final class SimBenchCommand implements Callable<Integer> {
         }
         var model = RobotSource.load(robot, List.of(), null);
         try (Scene scene = Scene.build(BenchmarkScene.spec(model, objects))) {
+            scene.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             double hz = scene.spec().physics().physicsHz();
             long steps = Math.round(seconds * hz);
             // warm-up, not timed: long enough for the JIT to compile the control and stepping code

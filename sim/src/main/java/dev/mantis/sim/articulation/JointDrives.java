@@ -97,11 +97,6 @@ public final class JointDrives {
         return dof;
     }
 
-    /** Whether joint {@code i} follows another (mimic) instead of its own target. */
-    public boolean isFollower(int i) {
-        return leader[i] >= 0;
-    }
-
     /**
      * Sets joint {@code i}'s target position (radians or metres) and velocity; both are clamped
      * into the joint's limits.

@@ -42,11 +42,6 @@ public final class RobotJoints {
         widthScale = scale;
     }
 
-    /** Articulation degrees of freedom of the arm joints. */
-    public int[] arm() {
-        return arm.clone();
-    }
-
     /** Number of arm joints. */
     public int armCount() {
         return arm.length;

@@ -36,6 +36,7 @@ public final class Scene implements AutoCloseable {
     private final PhysicsWorld world;
     private final List<SimRobot> robots = new ArrayList<>();
     private final List<PhysicsRigidBody> objects = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private final int substeps;
     private final double dt;
     private long physicsSteps;
@@ -53,7 +54,9 @@ public final class Scene implements AutoCloseable {
         try {
             addStatics();
             for (RobotPlacement p : spec.robots()) {
-                Articulation articulation = new Articulation(world, BodyLayout.of(p.model()), p.T_world_base());
+                BodyLayout layout = BodyLayout.of(p.model());
+                layout.warnings().forEach(w -> warnings.add("robot '" + p.id() + "': " + w));
+                Articulation articulation = new Articulation(world, layout, p.T_world_base());
                 robots.add(new SimRobot(p.id(), articulation, p.profile(), p.controller(), p.gains(), this::time));
             }
             for (ObjectSpec o : spec.objects()) {
@@ -96,6 +99,11 @@ public final class Scene implements AutoCloseable {
         body.setPhysicsLocation(new Vector3f(0, 0, (float) z));
         body.setFriction(1.0f);
         world.add(body);
+    }
+
+    /** Findings while building that did not stop it (e.g. a massless link simulated with a small mass). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** The spec this scene was built from. */
