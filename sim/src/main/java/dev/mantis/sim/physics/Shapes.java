@@ -10,7 +10,10 @@ import dev.mantis.robot.model.Geometry;
 import dev.mantis.robot.spatial.Transform;
 import java.util.List;
 
-/** Builds Bullet collision shapes from Mantis geometry, with a small collision margin. */
+/**
+ * Builds Bullet collision shapes from Mantis geometry, with a small collision margin: boxes,
+ * cylinders and spheres as primitives, meshes (STL, OBJ) as convex hulls of their vertices.
+ */
 public final class Shapes {
 
     /** Collision margin, metres: small, so that 5 cm objects keep sharp enough edges. */
@@ -20,9 +23,11 @@ public final class Shapes {
     }
 
     /**
-     * The Bullet shape of a primitive.
+     * The Bullet shape of a geometry: primitives as themselves, a mesh as the convex hull of its
+     * (scaled) vertices.
      *
-     * @throws IllegalArgumentException for a mesh (not supported yet) or a degenerate size
+     * @throws IllegalArgumentException for a degenerate size or a mesh file that was not found
+     * @throws dev.mantis.robot.mesh.MeshException for a mesh file that cannot be read
      */
     public static CollisionShape primitive(Geometry geometry) {
         CollisionShape shape;
@@ -35,9 +40,7 @@ public final class Shapes {
         } else if (geometry instanceof Geometry.Sphere s) {
             shape = new SphereCollisionShape(positive(s.radius(), "sphere radius"));
         } else {
-            Geometry.Mesh m = (Geometry.Mesh) geometry;
-            throw new IllegalArgumentException("mesh collision geometry ('" + m.filename()
-                    + "') is not simulated yet; approximate it with boxes, cylinders or spheres");
+            shape = convexHull((Geometry.Mesh) geometry);
         }
         if (!(shape instanceof SphereCollisionShape)) {
             shape.setMargin(MARGIN); // a sphere's margin is its radius
@@ -60,6 +63,22 @@ public final class Shapes {
         }
         compound.setMargin(MARGIN);
         return compound;
+    }
+
+    private static CollisionShape convexHull(Geometry.Mesh mesh) {
+        java.nio.file.Path file = mesh.resolved().orElseThrow(() -> new IllegalArgumentException("mesh '"
+                + mesh.filename() + "' was not found; add its package root to the mesh search path"));
+        dev.mantis.robot.mesh.TriangleMesh triangles = dev.mantis.robot.mesh.MeshReader.read(file);
+        float[] points = triangles.positions().clone();
+        double[] scale = mesh.scale().toArray();
+        for (int i = 0; i < points.length; i++) {
+            points[i] *= (float) positive(Math.abs(scale[i % 3]), "mesh scale");
+        }
+        if (triangles.vertexCount() < 4) {
+            throw new IllegalArgumentException("mesh '" + mesh.filename() + "' has " + triangles.vertexCount()
+                    + " vertices; a convex collision shape needs at least 4 not in one plane");
+        }
+        return new com.jme3.bullet.collision.shapes.HullCollisionShape(points);
     }
 
     private static float positive(double v, String what) {

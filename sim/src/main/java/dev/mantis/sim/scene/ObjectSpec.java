@@ -8,7 +8,8 @@ import dev.mantis.robot.spatial.Transform;
  * A free rigid object of a scene.
  *
  * @param name unique name in the scene
- * @param shape a box, cylinder (axis along its z) or sphere; sizes in metres
+ * @param shape a box, cylinder (axis along its z), sphere or mesh (simulated as its convex hull);
+ *     sizes in metres
  * @param mass kg, > 0
  * @param friction Coulomb friction coefficient, >= 0
  * @param restitution bounciness in [0, 1]
@@ -33,9 +34,8 @@ public record ObjectSpec(String name, Geometry shape, double mass, double fricti
             throw new IllegalArgumentException("object '" + name + "': restitution must be in [0, 1], got "
                     + restitution);
         }
-        if (shape instanceof Geometry.Mesh) {
-            throw new IllegalArgumentException("object '" + name + "': mesh objects are not simulated yet; use a box, "
-                    + "cylinder or sphere");
+        if (shape instanceof Geometry.Mesh m && m.resolved().isEmpty()) {
+            throw new IllegalArgumentException("object '" + name + "': mesh file '" + m.filename() + "' was not found");
         }
         checkSize(name, shape);
         if (!pose.translation().isFinite()) {
@@ -49,6 +49,8 @@ public record ObjectSpec(String name, Geometry shape, double mass, double fricti
             sizes = b.size().toArray();
         } else if (shape instanceof Geometry.Cylinder c) {
             sizes = new double[] {c.radius(), c.length()};
+        } else if (shape instanceof Geometry.Mesh m) {
+            sizes = m.scale().toArray();
         } else {
             sizes = new double[] {((Geometry.Sphere) shape).radius()};
         }
