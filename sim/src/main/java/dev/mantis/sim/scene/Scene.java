@@ -27,6 +27,9 @@ import java.util.SplittableRandom;
  */
 public final class Scene implements AutoCloseable {
 
+    /** Torsional friction of objects per unit of their friction coefficient, metres (a contact patch radius). */
+    static final double SPINNING_FRICTION = 0.005;
+
     /** Speeds above this (m/s or rad/s) count as an explosion. */
     public static final double MAX_SPEED = 100;
     /** Positions farther than this from the origin (m) count as an explosion. */
@@ -63,6 +66,9 @@ public final class Scene implements AutoCloseable {
                 PhysicsRigidBody body = new PhysicsRigidBody(Shapes.primitive(o.shape()), (float) o.mass());
                 body.setFriction((float) o.friction());
                 body.setRestitution((float) o.restitution());
+                // torsional friction about the contact normal: point contacts alone let a pinched
+                // object pivot between the fingers
+                body.setSpinningFriction((float) (SPINNING_FRICTION * o.friction()));
                 body.setEnableSleep(false);
                 body.setCollisionGroup(PhysicsWorld.GROUP_WORLD);
                 body.setCollideWithGroups(PhysicsWorld.GROUP_WORLD | PhysicsWorld.GROUP_ROBOT);

@@ -1,0 +1,37 @@
+package dev.mantis.assets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The task specs that ship with Mantis ({@code mantis/tasks/ID.yaml} on the classpath) and the
+ * suites that group them ({@code mantis/tasks/SUITE.txt}: one task id per line).
+ */
+public final class BundledTasks {
+
+    private BundledTasks() {
+    }
+
+    /** The YAML text of the bundled task {@code id}, if there is one. */
+    public static Optional<String> yaml(String id) {
+        return read("mantis/tasks/" + id + ".yaml");
+    }
+
+    /** The task ids of the bundled suite {@code suite}, if there is one. */
+    public static Optional<List<String>> suite(String suite) {
+        return read("mantis/tasks/" + suite + ".txt").map(text -> text.lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+    }
+
+    private static Optional<String> read(String resource) {
+        try (InputStream in = BundledTasks.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled resource " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mantis.sim.task;
+
+import dev.mantis.robot.spec.Action;
+import dev.mantis.sim.scene.Scene;
+import dev.mantis.sim.scene.StepStatus;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+
+/** Runs one episode of a task in a scene, start to success or horizon. */
+public final class EpisodeRunner {
+
+    private EpisodeRunner() {
+    }
+
+    /**
+     * Resets {@code scene} and {@code task} with {@code seed}, then steps the policy made by
+     * {@code policyForEpisode} (called after the reset) until success, divergence or the horizon.
+     */
+    public static EpisodeResult run(Task task, Scene scene, int episode, long seed,
+            Function<Scene, Oracle> policyForEpisode) {
+        scene.reset(seed);
+        task.reset(scene, new SplittableRandom(seed));
+        Oracle policy = policyForEpisode.apply(scene);
+        double reward = 0;
+        int horizon = task.spec().horizon();
+        for (int step = 1; step <= horizon; step++) {
+            Action action = policy.act(scene);
+            scene.robot(0).act(action);
+            if (scene.step() != StepStatus.OK) {
+                return new EpisodeResult(task.spec().id(), episode, seed, false, step, reward, "diverged");
+            }
+            reward += task.reward(scene);
+            if (task.success(scene)) {
+                return new EpisodeResult(task.spec().id(), episode, seed, true, step, reward, "");
+            }
+        }
+        return new EpisodeResult(task.spec().id(), episode, seed, false, horizon, reward, "timeout");
+    }
+}

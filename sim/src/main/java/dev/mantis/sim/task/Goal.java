@@ -1,0 +1,31 @@
+package dev.mantis.sim.task;
+
+/** What a task asks for, with where its target may be drawn (world frame, metres). */
+public sealed interface Goal {
+
+    /** Number of numbers in the goal state vector. */
+    int stateSize();
+
+    /**
+     * Bring the end effector to a target point drawn from the x, y, z ranges; success within
+     * {@code tolerance} metres.
+     */
+    record Reach(double[] x, double[] y, double[] z, double tolerance) implements Goal {
+        @Override
+        public int stateSize() {
+            return 3;
+        }
+    }
+
+    /**
+     * Put {@code object} down, at rest on the table, with its centre within {@code tolerance}
+     * metres (horizontally) of a target drawn from the x and y ranges, at least
+     * {@code minDistance} from where the object started.
+     */
+    record Place(String object, double[] x, double[] y, double tolerance, double minDistance) implements Goal {
+        @Override
+        public int stateSize() {
+            return 3;
+        }
+    }
+}

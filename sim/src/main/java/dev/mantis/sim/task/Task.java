@@ -1,0 +1,218 @@
+package dev.mantis.sim.task;
+
+import dev.mantis.assets.BundledRobots;
+import dev.mantis.robot.model.RobotModel;
+import dev.mantis.robot.spatial.Transform;
+import dev.mantis.robot.spatial.Vec3;
+import dev.mantis.robot.urdf.MeshResolver;
+import dev.mantis.robot.urdf.UrdfLoader;
+import dev.mantis.sim.articulation.DriveGains;
+import dev.mantis.sim.physics.PhysicsSettings;
+import dev.mantis.sim.robot.RobotProfile;
+import dev.mantis.sim.robot.SimRobot;
+import dev.mantis.sim.scene.ObjectSpec;
+import dev.mantis.sim.scene.ResetNoise;
+import dev.mantis.sim.scene.RobotPlacement;
+import dev.mantis.sim.scene.Scene;
+import dev.mantis.sim.scene.SceneSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A task at run time (dm_control's shape): {@link #reset} draws object placements and the goal
+ * from a seeded generator, {@link #goalState()} states the goal, {@link #reward} is dense,
+ * {@link #success} is the predicate, {@link #oracle} plans a demonstration from privileged state.
+ * One instance per worker thread: it holds the current episode's goal.
+ */
+public final class Task {
+
+    /** Where the robot's base stands: behind the table's centre, facing +x. */
+    public static final Transform ROBOT_BASE = Transform.translation(new Vec3(-0.615, 0, 0));
+    /** Physics at 240 Hz, control at 20 Hz. */
+    public static final double CONTROL_HZ = 20;
+    /** Height above an object's centre from which the gripper descends, metres. */
+    static final double APPROACH = 0.12;
+
+    private final TaskSpec spec;
+    private final RobotModel model;
+    private final RobotProfile profile;
+    private final double[] goal;
+    private final Map<String, Transform> start = new HashMap<>();
+
+    /**
+     * A task from its spec, loading the bundled robot it names.
+     *
+     * @throws IllegalArgumentException if the robot is not a bundled one Mantis has a profile for
+     */
+    public Task(TaskSpec spec) {
+        this.spec = spec;
+        var entry = BundledRobots.find(spec.robot()).orElseThrow(() -> new IllegalArgumentException(spec.source()
+                + ": robot '" + spec.robot() + "' is not a bundled robot"));
+        this.model = new UrdfLoader(new MeshResolver(List.of())).load(entry.url());
+        this.profile = RobotProfile.bundled(spec.robot()).orElseThrow();
+        this.goal = new double[spec.goal().stateSize()];
+    }
+
+    /** The spec. */
+    public TaskSpec spec() {
+        return spec;
+    }
+
+    /** The scene this task runs in: its robot on the table and its objects. */
+    public SceneSpec sceneSpec() {
+        List<ObjectSpec> objects = new ArrayList<>();
+        for (TaskObject o : spec.objects()) {
+            objects.add(new ObjectSpec(o.name(), o.shape(), o.mass(), o.friction(), 0, o.color(),
+                    Transform.translation(new Vec3((o.x()[0] + o.x()[1]) / 2, (o.y()[0] + o.y()[1]) / 2,
+                            o.restHeight()))));
+        }
+        RobotPlacement robot = new RobotPlacement(spec.robot(), model, profile, ROBOT_BASE, spec.controller(),
+                DriveGains.DEFAULT);
+        return new SceneSpec(PhysicsSettings.DEFAULT, CONTROL_HZ, true, List.of(robot), objects, ResetNoise.NONE);
+    }
+
+    /**
+     * Starts an episode in {@code scene} (already reset): places every object at a random pose
+     * in its ranges, apart from the others, and draws the goal.
+     *
+     * @throws IllegalStateException if no placement satisfies the constraints in 1000 draws
+     */
+    public void reset(Scene scene, SplittableRandom rng) {
+        List<TaskObject> placed = new ArrayList<>();
+        List<Vec3> positions = new ArrayList<>();
+        start.clear();
+        for (TaskObject o : spec.objects()) {
+            Vec3 p = null;
+            for (int attempt = 0; attempt < 1000 && p == null; attempt++) {
+                Vec3 candidate = new Vec3(draw(rng, o.x()), draw(rng, o.y()), o.restHeight());
+                if (clear(candidate, o, placed, positions)) {
+                    p = candidate;
+                }
+            }
+            if (p == null) {
+                throw new IllegalStateException(spec.source() + ": cannot place object '" + o.name()
+                        + "' apart from the others; widen its x/y ranges");
+            }
+            Transform pose = Transform.fromXyzRpy(p, new Vec3(0, 0, draw(rng, o.yaw())));
+            scene.setObjectPose(o.name(), pose);
+            start.put(o.name(), pose);
+            placed.add(o);
+            positions.add(p);
+        }
+        if (spec.goal() instanceof Goal.Reach r) {
+            goal[0] = draw(rng, r.x());
+            goal[1] = draw(rng, r.y());
+            goal[2] = draw(rng, r.z());
+        } else {
+            drawPlaceTarget(rng, (Goal.Place) spec.goal());
+        }
+    }
+
+    private void drawPlaceTarget(SplittableRandom rng, Goal.Place p) {
+        TaskObject object = spec.object(p.object());
+        Vec3 from = start.get(p.object()).translation();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            double x = draw(rng, p.x());
+            double y = draw(rng, p.y());
+            if (Math.hypot(x - from.x(), y - from.y()) >= p.minDistance()) {
+                goal[0] = x;
+                goal[1] = y;
+                goal[2] = object.restHeight();
+                return;
+            }
+        }
+        throw new IllegalStateException(spec.source() + ": no target at least " + p.minDistance()
+                + " m from the object's start; widen the goal's x/y ranges");
+    }
+
+    private static boolean clear(Vec3 p, TaskObject o, List<TaskObject> placed, List<Vec3> positions) {
+        for (int i = 0; i < placed.size(); i++) {
+            double gap = o.footprint() + placed.get(i).footprint() + 0.02;
+            if (Math.hypot(p.x() - positions.get(i).x(), p.y() - positions.get(i).y()) < gap) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double draw(SplittableRandom rng, double[] range) {
+        return range[0] + (range[1] - range[0]) * rng.nextDouble();
+    }
+
+    /** The goal of the current episode: the target point (world frame, metres). */
+    public double[] goalState() {
+        return goal.clone();
+    }
+
+    /** Whether the goal holds in {@code scene} now. */
+    public boolean success(Scene scene) {
+        if (spec.goal() instanceof Goal.Reach r) {
+            return distance(ee(scene), goal) < r.tolerance();
+        }
+        return placed(scene, (Goal.Place) spec.goal());
+    }
+
+    private boolean placed(Scene scene, Goal.Place p) {
+        Vec3 at = scene.objectPose(p.object()).translation();
+        TaskObject object = spec.object(p.object());
+        double width = scene.robot(0).observe().get("observation.state")[scene.robot(0).joints().armCount()];
+        return Math.hypot(at.x() - goal[0], at.y() - goal[1]) < p.tolerance()
+                && Math.abs(at.z() - object.restHeight()) < 0.005
+                && scene.objectVelocity(p.object()).norm() < 0.05
+                && width > 2 * object.footprint() / Math.sqrt(2) + 0.005; // released
+    }
+
+    /**
+     * Dense reward in [0, 1]: reach: 1 - tanh(5 d) of the end effector's distance to the target;
+     * place: the mean of approaching the object and of the object approaching the target.
+     */
+    public double reward(Scene scene) {
+        double[] ee = ee(scene);
+        if (spec.goal() instanceof Goal.Place p) {
+            Vec3 at = scene.objectPose(p.object()).translation();
+            double[] object = {at.x(), at.y(), at.z()};
+            return 0.5 * (1 - Math.tanh(5 * distance(ee, object))) + 0.5 * (1 - Math.tanh(5 * distance(object, goal)));
+        }
+        return 1 - Math.tanh(5 * distance(ee, goal));
+    }
+
+    /** An oracle that solves the current episode from privileged state. */
+    public Oracle oracle(Scene scene) {
+        SimRobot robot = scene.robot(0);
+        List<WaypointOracle.Waypoint> plan = new ArrayList<>();
+        if (spec.goal() instanceof Goal.Reach) {
+            plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2]), 0, 0.08, 1000));
+        } else {
+            Goal.Place p = (Goal.Place) spec.goal();
+            Transform object = scene.objectPose(p.object());
+            Vec3 o = object.translation();
+            double yaw = Math.atan2(object.rotation(1, 0), object.rotation(0, 0));
+            yaw -= Math.PI / 2 * Math.round(yaw / (Math.PI / 2)); // grasp across the nearest faces
+            double open = 0.08;
+            plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), o.z() + APPROACH), yaw, open, 2));
+            plan.add(new WaypointOracle.Waypoint(o, yaw, open, 3));
+            plan.add(new WaypointOracle.Waypoint(o, yaw, 0, 8));
+            plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), o.z() + APPROACH), yaw, 0, 2));
+            plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], o.z() + APPROACH), yaw, 0, 2));
+            plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2] + 0.005), yaw, 0, 3));
+            plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2] + 0.005), yaw, open, 6));
+            plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2] + APPROACH), yaw, open,
+                    1000));
+        }
+        return new WaypointOracle(robot, ROBOT_BASE, plan);
+    }
+
+    /** End-effector position in the world frame. */
+    private static double[] ee(Scene scene) {
+        double[] T = scene.robot(0).eePose();
+        Vec3 p = ROBOT_BASE.apply(new Vec3(T[9], T[10], T[11]));
+        return new double[] {p.x(), p.y(), p.z()};
+    }
+
+    private static double distance(double[] a, double[] b) {
+        return Math.sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) * (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+    }
+}
