@@ -2,6 +2,8 @@ package dev.mantis.launch;
 
 import dev.mantis.launch.robot.RobotCommand;
 import dev.mantis.launch.sim.SimCommand;
+import dev.mantis.launch.task.EvalCommand;
+import dev.mantis.launch.task.TasksCommand;
 import dev.mantis.robot.urdf.UrdfException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -12,8 +14,10 @@ import picocli.CommandLine.Command;
 /** The top-level {@code mantis} command: global options and the verbs. */
 @Command(name = "mantis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Mantis: robot manipulation in Java: robots, simulation, policies, datasets.",
-        footer = {"", "Example:", "  mantis robot inspect panda --q panda_joint4=-1.5"},
-        subcommands = {RobotCommand.class, SimCommand.class, CommandLine.HelpCommand.class})
+        footer = {"", "Examples:", "  mantis robot inspect panda --q panda_joint4=-1.5",
+            "  mantis eval --suite core --policy oracle --episodes 20"},
+        subcommands = {RobotCommand.class, SimCommand.class, TasksCommand.class, EvalCommand.class,
+            CommandLine.HelpCommand.class})
 public final class MantisCommand implements Runnable {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -46,7 +50,8 @@ public final class MantisCommand implements Runnable {
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-            boolean input = ex instanceof InputException || ex instanceof UrdfException;
+            boolean input = ex instanceof InputException || ex instanceof UrdfException
+                    || ex instanceof dev.mantis.sim.task.TaskSpecException;
             err.println("mantis: " + (input ? ex.getMessage() : "internal error: " + ex));
             if (debug) {
                 ex.printStackTrace(err);

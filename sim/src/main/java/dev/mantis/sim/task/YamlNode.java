@@ -31,7 +31,7 @@ final class YamlNode {
     }
 
     TaskSpecException error(String detail) {
-        return new TaskSpecException(file, line(), path + ": " + detail);
+        return new TaskSpecException(file, line(), path.isEmpty() ? detail : path + ": " + detail);
     }
 
     /** The entries of a mapping, in file order; refuses keys not in {@code allowed}. */

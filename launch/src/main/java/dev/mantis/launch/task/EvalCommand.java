@@ -1,0 +1,123 @@
+package dev.mantis.launch.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mantis.launch.InputException;
+import dev.mantis.sim.task.EpisodeResult;
+import dev.mantis.sim.task.Evaluation;
+import dev.mantis.sim.task.TaskSpec;
+import dev.mantis.sim.task.TaskSummary;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mantis eval}: run episodes of a task or suite and summarise them per task. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Run episodes of a task or a suite with a policy and print, per task, the success rate with "
+                + "its 95% interval, mean steps, mean reward and failures by reason.",
+        footer = {"", "Examples:", "  mantis eval --suite core --policy oracle --episodes 20",
+            "  mantis eval --task pick_place --policy oracle --episodes 100 --seed 7 --json"})
+public final class EvalCommand implements Callable<Integer> {
+
+    static final class Target {
+        @Option(names = "--task", paramLabel = "ID|FILE", description = "One task: a bundled id or a YAML file.")
+        String task;
+
+        @Option(names = "--suite", paramLabel = "NAME", description = "A bundled suite, e.g. core.")
+        String suite;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--policy", defaultValue = "oracle", description = "Policy: oracle (default).")
+    String policy;
+
+    @Option(names = "--episodes", defaultValue = "20", description = "Episodes per task (default: ${DEFAULT-VALUE}).")
+    int episodes;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Run seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--workers", description = "Worker threads, one simulator each (default: all cores).")
+    Integer workers;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!policy.equals("oracle")) {
+            throw new InputException("--policy " + policy + ": unknown policy; available: oracle");
+        }
+        if (episodes < 1 || episodes > 100_000) {
+            throw new InputException("--episodes " + episodes + ": give 1 to 100000");
+        }
+        int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        if (threads < 1 || threads > 256) {
+            throw new InputException("--workers " + threads + ": give 1 to 256");
+        }
+        List<TaskSpec> tasks = target.task != null ? List.of(TaskSource.task(target.task))
+                : TaskSource.suite(target.suite);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar bar = new ProgressBar(err, !json);
+        long start = System.nanoTime();
+        List<EpisodeResult> results = Evaluation.run(tasks, episodes, seed, threads, bar::update);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        bar.finish();
+        List<TaskSummary> summaries = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            summaries.add(TaskSummary.of(tasks.get(t).id(), results.subList(t * episodes, (t + 1) * episodes)));
+        }
+        double rate = results.size() / seconds;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(jsonReport(summaries, rate)));
+        } else {
+            printTable(out, summaries, rate, threads);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> jsonReport(List<TaskSummary> summaries, double rate) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TaskSummary s : summaries) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", s.id());
+            row.put("episodes", s.episodes());
+            row.put("successes", s.successes());
+            row.put("success_rate", s.successRate());
+            row.put("ci95", new double[] {s.ci95Low(), s.ci95High()});
+            row.put("mean_steps", s.meanSteps());
+            row.put("mean_reward", s.meanReward());
+            row.put("failures", s.failures());
+            rows.add(row);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tasks", rows);
+        root.put("episodes_per_s", rate);
+        return root;
+    }
+
+    private static void printTable(PrintWriter out, List<TaskSummary> summaries, double rate, int threads) {
+        out.printf(Locale.ROOT, "%-16s %8s %9s %17s %10s %11s  %s%n", "task", "episodes", "success", "95% interval",
+                "mean steps", "mean reward", "failures");
+        for (TaskSummary s : summaries) {
+            out.printf(Locale.ROOT, "%-16s %8d %8.1f%% %7.1f%% - %5.1f%% %10.1f %11.2f  %s%n", s.id(), s.episodes(),
+                    100 * s.successRate(), 100 * s.ci95Low(), 100 * s.ci95High(), s.meanSteps(), s.meanReward(),
+                    s.failures().isEmpty() ? "-" : s.failures().toString());
+        }
+        out.printf(Locale.ROOT, "%.2f episodes/s on %d worker thread%s%n", rate, threads, threads == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.mantis.launch.task;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** A one-line progress bar on the terminal: episodes done / total, successes, rate, ETA. */
+final class ProgressBar {
+
+    private static final int WIDTH = 30;
+
+    private final PrintWriter err;
+    private final boolean enabled;
+    private final long start = System.nanoTime();
+    private boolean drawn;
+
+    ProgressBar(PrintWriter err, boolean enabled) {
+        this.err = err;
+        this.enabled = enabled;
+    }
+
+    void update(int done, int successes, int total) {
+        if (!enabled) {
+            return;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = done / Math.max(seconds, 1e-9);
+        int filled = (int) ((long) WIDTH * done / total);
+        String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
+        err.printf(Locale.ROOT, "\r[%s] %d/%d episodes, %d ok, %.1f ep/s, ETA %.0f s ", bar, done, total, successes,
+                rate, (total - done) / Math.max(rate, 1e-9));
+        err.flush();
+        drawn = true;
+    }
+
+    void finish() {
+        if (drawn) {
+            err.println();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.mantis.launch.task;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mantis.sim.task.Goal;
+import dev.mantis.sim.task.TaskObject;
+import dev.mantis.sim.task.TaskSpec;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mantis tasks}: list and show the bundled tasks. */
+@Command(name = "tasks", mixinStandardHelpOptions = true, description = "List and show manipulation tasks.",
+        footer = {"", "Examples:", "  mantis tasks list", "  mantis tasks show pick_place"},
+        subcommands = {TasksCommand.List.class, TasksCommand.Show.class})
+public final class TasksCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing verb; see 'mantis tasks --help'");
+    }
+
+    /** {@code mantis tasks list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Table of the tasks of a suite.",
+            footer = {"", "Example:", "  mantis tasks list --json"})
+    static final class List implements Callable<Integer> {
+
+        @Option(names = "--suite", defaultValue = TaskSource.CORE, description = "Suite (default: ${DEFAULT-VALUE}).")
+        String suite;
+
+        @Option(names = "--json", description = "Print one JSON object instead of a table.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.List<TaskSpec> tasks = TaskSource.suite(suite);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                java.util.List<Map<String, Object>> rows = new ArrayList<>();
+                for (TaskSpec t : tasks) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", t.id());
+                    row.put("robot", t.robot());
+                    row.put("objects", t.objects().stream().map(TaskObject::name).toList());
+                    row.put("horizon", t.horizon());
+                    row.put("instruction", t.instruction());
+                    rows.add(row);
+                }
+                out.println(new ObjectMapper().writeValueAsString(Map.of("tasks", rows)));
+            } else {
+                out.printf(Locale.ROOT, "%-16s %-8s %-24s %8s  %s%n", "id", "robot", "objects", "horizon", "instruction");
+                for (TaskSpec t : tasks) {
+                    out.printf(Locale.ROOT, "%-16s %-8s %-24s %8d  %s%n", t.id(), t.robot(),
+                            String.join(",", t.objects().stream().map(TaskObject::name).toList()), t.horizon(),
+                            t.instruction());
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code mantis tasks show}. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one task: objects, goal, horizon.",
+            footer = {"", "Example:", "  mantis tasks show reach"})
+    static final class Show implements Callable<Integer> {
+
+        @Parameters(paramLabel = "ID|FILE", description = "A bundled task id or a task YAML file.")
+        String task;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            TaskSpec t = TaskSource.task(task);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "task %s  (%s)%n  instruction: %s%n  robot: %s, controller: %s, horizon: %d steps "
+                    + "at 20 Hz%n", t.id(), t.source(), t.instruction(), t.robot(), t.controller(), t.horizon());
+            for (TaskObject o : t.objects()) {
+                out.printf(Locale.ROOT, "  object %s: %s, %.3f kg, x %s, y %s, yaw %s%n", o.name(), o.shape(), o.mass(),
+                        range(o.x()), range(o.y()), range(o.yaw()));
+            }
+            if (t.goal() instanceof Goal.Reach r) {
+                out.printf(Locale.ROOT, "  goal: reach a point in x %s, y %s, z %s within %.3f m%n", range(r.x()),
+                        range(r.y()), range(r.z()), r.tolerance());
+            } else if (t.goal() instanceof Goal.Place p) {
+                out.printf(Locale.ROOT, "  goal: place %s at a point in x %s, y %s within %.3f m, at least %.2f m from "
+                        + "its start%n", p.object(), range(p.x()), range(p.y()), p.tolerance(), p.minDistance());
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static String range(double[] r) {
+            return String.format(Locale.ROOT, "[%.3f, %.3f]", r[0], r[1]);
+        }
+    }
+}
