@@ -28,4 +28,23 @@ public sealed interface Goal {
             return 3;
         }
     }
+
+    /** Pick {@code object} up and hold it at least {@code height} metres above where it rested. */
+    record Lift(String object, double height) implements Goal {
+        @Override
+        public int stateSize() {
+            return 3;
+        }
+    }
+
+    /**
+     * Put {@code object} on top of {@code onto}, centred within {@code tolerance} metres, at rest
+     * and released.
+     */
+    record Stack(String object, String onto, double tolerance) implements Goal {
+        @Override
+        public int stateSize() {
+            return 3;
+        }
+    }
 }

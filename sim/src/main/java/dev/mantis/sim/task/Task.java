@@ -106,9 +106,27 @@ public final class Task {
             goal[0] = draw(rng, r.x());
             goal[1] = draw(rng, r.y());
             goal[2] = draw(rng, r.z());
+        } else if (spec.goal() instanceof Goal.Place p) {
+            drawPlaceTarget(rng, p);
+        } else if (spec.goal() instanceof Goal.Lift l) {
+            Vec3 at = start.get(l.object()).translation();
+            setGoal(at.x(), at.y(), at.z() + l.height());
         } else {
-            drawPlaceTarget(rng, (Goal.Place) spec.goal());
+            Goal.Stack st = (Goal.Stack) spec.goal();
+            Vec3 base = start.get(st.onto()).translation();
+            setGoal(base.x(), base.y(), stackedHeight(st));
         }
+    }
+
+    private void setGoal(double x, double y, double z) {
+        goal[0] = x;
+        goal[1] = y;
+        goal[2] = z;
+    }
+
+    /** Centre height of the stacked object resting on the other, metres. */
+    private double stackedHeight(Goal.Stack st) {
+        return 2 * spec.object(st.onto()).restHeight() + spec.object(st.object()).restHeight();
     }
 
     private void drawPlaceTarget(SplittableRandom rng, Goal.Place p) {
@@ -152,31 +170,65 @@ public final class Task {
         if (spec.goal() instanceof Goal.Reach r) {
             return distance(ee(scene), goal) < r.tolerance();
         }
+        if (spec.goal() instanceof Goal.Lift l) {
+            return scene.objectPose(l.object()).translation().z() >= goal[2] - 0.01;
+        }
+        if (spec.goal() instanceof Goal.Stack st) {
+            Vec3 top = scene.objectPose(st.object()).translation();
+            Vec3 base = scene.objectPose(st.onto()).translation();
+            return Math.hypot(top.x() - base.x(), top.y() - base.y()) < st.tolerance()
+                    && Math.abs(top.z() - stackedHeight(st)) < 0.005 && at(scene, st.object()) && released(scene,
+                    spec.object(st.object()));
+        }
         return placed(scene, (Goal.Place) spec.goal());
     }
 
     private boolean placed(Scene scene, Goal.Place p) {
         Vec3 at = scene.objectPose(p.object()).translation();
         TaskObject object = spec.object(p.object());
-        double width = scene.robot(0).observe().get("observation.state")[scene.robot(0).joints().armCount()];
         return Math.hypot(at.x() - goal[0], at.y() - goal[1]) < p.tolerance()
-                && Math.abs(at.z() - object.restHeight()) < 0.005
-                && scene.objectVelocity(p.object()).norm() < 0.05
-                && width > 2 * object.footprint() / Math.sqrt(2) + 0.005; // released
+                && Math.abs(at.z() - object.restHeight()) < 0.005 && at(scene, p.object()) && released(scene, object);
+    }
+
+    /** Whether the object is (nearly) at rest. */
+    private static boolean at(Scene scene, String object) {
+        return scene.objectVelocity(object).norm() < 0.05;
+    }
+
+    /** Whether the gripper has opened wider than the object (it is not holding it). */
+    private static boolean released(Scene scene, TaskObject object) {
+        double width = scene.robot(0).observe().get("observation.state")[scene.robot(0).joints().armCount()];
+        return width > 2 * object.footprint() / Math.sqrt(2) + 0.005;
     }
 
     /**
      * Dense reward in [0, 1]: reach: 1 - tanh(5 d) of the end effector's distance to the target;
-     * place: the mean of approaching the object and of the object approaching the target.
+     * tasks that move an object: the mean of approaching the object and of the object approaching
+     * its target.
      */
     public double reward(Scene scene) {
         double[] ee = ee(scene);
-        if (spec.goal() instanceof Goal.Place p) {
-            Vec3 at = scene.objectPose(p.object()).translation();
-            double[] object = {at.x(), at.y(), at.z()};
-            return 0.5 * (1 - Math.tanh(5 * distance(ee, object))) + 0.5 * (1 - Math.tanh(5 * distance(object, goal)));
+        String moved = movedObject();
+        if (moved == null) {
+            return 1 - Math.tanh(5 * distance(ee, goal));
         }
-        return 1 - Math.tanh(5 * distance(ee, goal));
+        Vec3 at = scene.objectPose(moved).translation();
+        double[] object = {at.x(), at.y(), at.z()};
+        return 0.5 * (1 - Math.tanh(5 * distance(ee, object))) + 0.5 * (1 - Math.tanh(5 * distance(object, goal)));
+    }
+
+    /** The object the goal moves, or null for reach. */
+    private String movedObject() {
+        if (spec.goal() instanceof Goal.Place p) {
+            return p.object();
+        }
+        if (spec.goal() instanceof Goal.Lift l) {
+            return l.object();
+        }
+        if (spec.goal() instanceof Goal.Stack st) {
+            return st.object();
+        }
+        return null;
     }
 
     /** An oracle that solves the current episode from privileged state. */
@@ -186,21 +238,27 @@ public final class Task {
         if (spec.goal() instanceof Goal.Reach) {
             plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2]), 0, 0.08, 1000));
         } else {
-            Goal.Place p = (Goal.Place) spec.goal();
-            Transform object = scene.objectPose(p.object());
+            String moved = movedObject();
+            Transform object = scene.objectPose(moved);
             Vec3 o = object.translation();
             double yaw = Math.atan2(object.rotation(1, 0), object.rotation(0, 0));
             yaw -= Math.PI / 2 * Math.round(yaw / (Math.PI / 2)); // grasp across the nearest faces
             double open = 0.08;
-            plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), o.z() + APPROACH), yaw, open, 2));
+            Vec3 above = new Vec3(o.x(), o.y(), o.z() + APPROACH);
+            plan.add(new WaypointOracle.Waypoint(above, yaw, open, 2));
             plan.add(new WaypointOracle.Waypoint(o, yaw, open, 3));
             plan.add(new WaypointOracle.Waypoint(o, yaw, 0, 8));
-            plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), o.z() + APPROACH), yaw, 0, 2));
-            plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], o.z() + APPROACH), yaw, 0, 2));
-            plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2] + 0.005), yaw, 0, 3));
-            plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2] + 0.005), yaw, open, 6));
-            plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2] + APPROACH), yaw, open,
-                    1000));
+            if (spec.goal() instanceof Goal.Lift) {
+                plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), goal[2] + 0.02), yaw, 0, 1000));
+            } else {
+                double carry = Math.max(o.z(), goal[2]) + APPROACH;
+                plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), carry), yaw, 0, 2));
+                plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], carry), yaw, 0, 2));
+                Vec3 down = new Vec3(goal[0], goal[1], goal[2] + 0.005);
+                plan.add(new WaypointOracle.Waypoint(down, yaw, 0, 3));
+                plan.add(new WaypointOracle.Waypoint(down, yaw, open, 6));
+                plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2] + APPROACH), yaw, open, 1000));
+            }
         }
         return new WaypointOracle(robot, ROBOT_BASE, plan);
     }

@@ -25,8 +25,10 @@ public final class TaskSpecReader {
             "yaw");
     private static final List<String> REACH = List.of("type", "x", "y", "z", "tolerance");
     private static final List<String> PLACE = List.of("type", "object", "x", "y", "tolerance", "min_distance");
-    private static final List<String> GOAL_KEYS = List.of("type", "object", "x", "y", "z", "tolerance",
-            "min_distance");
+    private static final List<String> LIFT = List.of("type", "object", "height");
+    private static final List<String> STACK = List.of("type", "object", "onto", "tolerance");
+    private static final List<String> GOAL_KEYS = List.of("type", "object", "onto", "x", "y", "z", "height",
+            "tolerance", "min_distance");
     private static final Map<String, Material.Rgba> COLORS = Map.of(
             "red", new Material.Rgba(0.85, 0.15, 0.15, 1), "green", new Material.Rgba(0.15, 0.7, 0.2, 1),
             "blue", new Material.Rgba(0.15, 0.3, 0.85, 1), "yellow", new Material.Rgba(0.9, 0.8, 0.1, 1),
@@ -129,7 +131,7 @@ public final class TaskSpecReader {
     private static Goal goal(YamlNode node, Set<String> objects) {
         YamlNode typeNode = node.mapping(GOAL_KEYS).get("type");
         if (typeNode == null) {
-            throw node.error("missing key 'type' (reach or place)");
+            throw node.error("missing key 'type' (reach, place, lift or stack)");
         }
         String type = typeNode.text();
         switch (type) {
@@ -141,16 +143,37 @@ public final class TaskSpecReader {
             }
             case "place" -> {
                 Map<String, YamlNode> m = node.mapping(PLACE);
-                String object = required(m, "object", node).text();
-                if (!objects.contains(object)) {
-                    throw m.get("object").error("names no object '" + object + "'; declared: " + objects);
-                }
+                String object = object(m, "object", node, objects);
                 double minDistance = m.containsKey("min_distance") ? m.get("min_distance").number() : 0.1;
                 return new Goal.Place(object, required(m, "x", node).range(), required(m, "y", node).range(),
                         positive(required(m, "tolerance", node), required(m, "tolerance", node).number()), minDistance);
             }
-            default -> throw node.error("unknown goal type '" + type + "'; use reach or place");
+            case "lift" -> {
+                Map<String, YamlNode> m = node.mapping(LIFT);
+                return new Goal.Lift(object(m, "object", node, objects), positive(required(m, "height", node),
+                        required(m, "height", node).number()));
+            }
+            case "stack" -> {
+                Map<String, YamlNode> m = node.mapping(STACK);
+                String object = object(m, "object", node, objects);
+                String onto = object(m, "onto", node, objects);
+                if (object.equals(onto)) {
+                    throw m.get("onto").error("an object cannot be stacked on itself");
+                }
+                return new Goal.Stack(object, onto, positive(required(m, "tolerance", node),
+                        required(m, "tolerance", node).number()));
+            }
+            default -> throw node.error("unknown goal type '" + type + "'; use reach, place, lift or stack");
         }
+    }
+
+    /** The value of {@code key}, which must name a declared object. */
+    private static String object(Map<String, YamlNode> m, String key, YamlNode node, Set<String> objects) {
+        String name = required(m, key, node).text();
+        if (!objects.contains(name)) {
+            throw m.get(key).error("names no object '" + name + "'; declared: " + new java.util.TreeSet<>(objects));
+        }
+        return name;
     }
 
     private static double positive(YamlNode node, double v) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BundledTaskTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"reach", "pick_place"})
+    @ValueSource(strings = {"reach", "lift", "pick_place", "stack_two"})
     void oracleSolvesAtLeastNinetyPercentOfSeeds(String id) {
         Task task = new Task(TaskSpecReader.read(BundledTasks.yaml(id).orElseThrow(), id + ".yaml"));
         int episodes = 40;
