@@ -22,8 +22,8 @@ class EvalCommandTest {
         assertEquals(0, one.code(), one.err());
         JsonNode a = new ObjectMapper().readTree(one.out());
         JsonNode b = new ObjectMapper().readTree(two.out());
-        assertEquals(4, a.get("tasks").size(), "reach, lift, pick_place, stack_two");
-        for (int t = 0; t < 4; t++) {
+        assertEquals(5, a.get("tasks").size(), "reach, lift, pick_place, push, stack_two");
+        for (int t = 0; t < 5; t++) {
             JsonNode row = a.get("tasks").get(t);
             assertEquals(6, row.get("episodes").asInt());
             double rate = row.get("success_rate").asDouble();

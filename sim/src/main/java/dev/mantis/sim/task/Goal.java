@@ -47,4 +47,16 @@ public sealed interface Goal {
             return 3;
         }
     }
+
+    /**
+     * Push {@code object} along the table (never lifting it) until its centre is within
+     * {@code tolerance} metres of a target drawn from the x and y ranges, at least
+     * {@code minDistance} from its start.
+     */
+    record Push(String object, double[] x, double[] y, double tolerance, double minDistance) implements Goal {
+        @Override
+        public int stateSize() {
+            return 3;
+        }
+    }
 }

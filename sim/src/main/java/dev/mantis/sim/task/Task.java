@@ -107,7 +107,9 @@ public final class Task {
             goal[1] = draw(rng, r.y());
             goal[2] = draw(rng, r.z());
         } else if (spec.goal() instanceof Goal.Place p) {
-            drawPlaceTarget(rng, p);
+            drawTarget(rng, p.object(), p.x(), p.y(), p.minDistance());
+        } else if (spec.goal() instanceof Goal.Push p) {
+            drawTarget(rng, p.object(), p.x(), p.y(), p.minDistance());
         } else if (spec.goal() instanceof Goal.Lift l) {
             Vec3 at = start.get(l.object()).translation();
             setGoal(at.x(), at.y(), at.z() + l.height());
@@ -129,20 +131,18 @@ public final class Task {
         return 2 * spec.object(st.onto()).restHeight() + spec.object(st.object()).restHeight();
     }
 
-    private void drawPlaceTarget(SplittableRandom rng, Goal.Place p) {
-        TaskObject object = spec.object(p.object());
-        Vec3 from = start.get(p.object()).translation();
+    /** A resting target for {@code name} in the ranges, at least {@code minDistance} from its start. */
+    private void drawTarget(SplittableRandom rng, String name, double[] xs, double[] ys, double minDistance) {
+        Vec3 from = start.get(name).translation();
         for (int attempt = 0; attempt < 1000; attempt++) {
-            double x = draw(rng, p.x());
-            double y = draw(rng, p.y());
-            if (Math.hypot(x - from.x(), y - from.y()) >= p.minDistance()) {
-                goal[0] = x;
-                goal[1] = y;
-                goal[2] = object.restHeight();
+            double x = draw(rng, xs);
+            double y = draw(rng, ys);
+            if (Math.hypot(x - from.x(), y - from.y()) >= minDistance) {
+                setGoal(x, y, spec.object(name).restHeight());
                 return;
             }
         }
-        throw new IllegalStateException(spec.source() + ": no target at least " + p.minDistance()
+        throw new IllegalStateException(spec.source() + ": no target at least " + minDistance
                 + " m from the object's start; widen the goal's x/y ranges");
     }
 
@@ -172,6 +172,11 @@ public final class Task {
         }
         if (spec.goal() instanceof Goal.Lift l) {
             return scene.objectPose(l.object()).translation().z() >= goal[2] - 0.01;
+        }
+        if (spec.goal() instanceof Goal.Push p) {
+            Vec3 at = scene.objectPose(p.object()).translation();
+            return Math.hypot(at.x() - goal[0], at.y() - goal[1]) < p.tolerance()
+                    && Math.abs(at.z() - goal[2]) < 0.005 && at(scene, p.object());
         }
         if (spec.goal() instanceof Goal.Stack st) {
             Vec3 top = scene.objectPose(st.object()).translation();
@@ -225,6 +230,9 @@ public final class Task {
         if (spec.goal() instanceof Goal.Lift l) {
             return l.object();
         }
+        if (spec.goal() instanceof Goal.Push p) {
+            return p.object();
+        }
         if (spec.goal() instanceof Goal.Stack st) {
             return st.object();
         }
@@ -237,6 +245,9 @@ public final class Task {
         List<WaypointOracle.Waypoint> plan = new ArrayList<>();
         if (spec.goal() instanceof Goal.Reach) {
             plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2]), 0, 0.08, 1000));
+        } else if (spec.goal() instanceof Goal.Push p) {
+            return new PushOracle(robot, ROBOT_BASE, p.object(), goal, spec.object(p.object()).halfWidth() + PUSHER,
+                    PUSH_HEIGHT, scene);
         } else {
             String moved = movedObject();
             Transform object = scene.objectPose(moved);
@@ -262,6 +273,11 @@ public final class Task {
         }
         return new WaypointOracle(robot, ROBOT_BASE, plan);
     }
+
+    /** Half the thickness of the closed finger pads along the push, metres. */
+    static final double PUSHER = 0.012;
+    /** Height of the tool point while pushing, metres (pads just above the table). */
+    static final double PUSH_HEIGHT = 0.02;
 
     /** End-effector position in the world frame. */
     private static double[] ee(Scene scene) {

@@ -21,6 +21,14 @@ public record TaskObject(String name, Geometry shape, double mass, double fricti
         return ((Geometry.Sphere) shape).radius();
     }
 
+    /** Half the object's narrowest horizontal width, metres (how far a flat pusher stays from its centre). */
+    public double halfWidth() {
+        if (shape instanceof Geometry.Box b) {
+            return Math.min(b.size().x(), b.size().y()) / 2;
+        }
+        return footprint();
+    }
+
     /** Radius of the object's footprint on the table, metres (for keeping objects apart). */
     public double footprint() {
         if (shape instanceof Geometry.Box b) {

@@ -131,7 +131,7 @@ public final class TaskSpecReader {
     private static Goal goal(YamlNode node, Set<String> objects) {
         YamlNode typeNode = node.mapping(GOAL_KEYS).get("type");
         if (typeNode == null) {
-            throw node.error("missing key 'type' (reach, place, lift or stack)");
+            throw node.error("missing key 'type' (reach, place, push, lift or stack)");
         }
         String type = typeNode.text();
         switch (type) {
@@ -146,6 +146,13 @@ public final class TaskSpecReader {
                 String object = object(m, "object", node, objects);
                 double minDistance = m.containsKey("min_distance") ? m.get("min_distance").number() : 0.1;
                 return new Goal.Place(object, required(m, "x", node).range(), required(m, "y", node).range(),
+                        positive(required(m, "tolerance", node), required(m, "tolerance", node).number()), minDistance);
+            }
+            case "push" -> {
+                Map<String, YamlNode> m = node.mapping(PLACE);
+                String object = object(m, "object", node, objects);
+                double minDistance = m.containsKey("min_distance") ? m.get("min_distance").number() : 0.1;
+                return new Goal.Push(object, required(m, "x", node).range(), required(m, "y", node).range(),
                         positive(required(m, "tolerance", node), required(m, "tolerance", node).number()), minDistance);
             }
             case "lift" -> {
@@ -163,7 +170,7 @@ public final class TaskSpecReader {
                 return new Goal.Stack(object, onto, positive(required(m, "tolerance", node),
                         required(m, "tolerance", node).number()));
             }
-            default -> throw node.error("unknown goal type '" + type + "'; use reach, place, lift or stack");
+            default -> throw node.error("unknown goal type '" + type + "'; use reach, place, push, lift or stack");
         }
     }
 

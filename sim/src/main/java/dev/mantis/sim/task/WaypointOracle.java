@@ -21,8 +21,16 @@ public final class WaypointOracle implements Oracle {
     /** Largest turn per control step, radians. */
     public static final double TURN = 0.1;
 
-    /** One waypoint: where the end effector goes (world frame), its yaw, the gripper width, the hold. */
-    public record Waypoint(Vec3 position, double yaw, double width, int holdSteps) {
+    /**
+     * One waypoint: where the end effector goes (world frame), its yaw, the gripper width, the
+     * steps to hold it, and the largest move per control step on the way there (metres).
+     */
+    public record Waypoint(Vec3 position, double yaw, double width, int holdSteps, double maxStep) {
+
+        /** A waypoint approached at the default speed, {@link #STEP} per control step. */
+        public Waypoint(Vec3 position, double yaw, double width, int holdSteps) {
+            this(position, yaw, width, holdSteps, STEP);
+        }
     }
 
     /** The measured end effector must be this close to a waypoint before the hold counts, metres. */
@@ -64,7 +72,7 @@ public final class WaypointOracle implements Oracle {
         double dy = goal.y() - target[10];
         double dz = goal.z() - target[11];
         double distance = Math.sqrt(dx * dx + dy * dy + dz * dz);
-        double s = distance > STEP ? STEP / distance : 1;
+        double s = distance > w.maxStep() ? w.maxStep() / distance : 1;
         double turn = Math.max(-TURN, Math.min(TURN, w.yaw() - yaw));
         target[9] += dx * s;
         target[10] += dy * s;
@@ -77,7 +85,7 @@ public final class WaypointOracle implements Oracle {
             Rotations.multiply(r, 0, target, 0, out, 0);
             System.arraycopy(out, 0, target, 0, 9);
         }
-        if (distance <= STEP && Math.abs(w.yaw() - yaw) < 1e-9) {
+        if (distance <= w.maxStep() && Math.abs(w.yaw() - yaw) < 1e-9) {
             double[] ee = robot.eePose();
             double lag = Math.sqrt(sq(ee[9] - goal.x()) + sq(ee[10] - goal.y()) + sq(ee[11] - goal.z()));
             waited++;

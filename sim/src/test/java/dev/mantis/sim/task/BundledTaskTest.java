@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BundledTaskTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"reach", "lift", "pick_place", "stack_two"})
+    @ValueSource(strings = {"reach", "lift", "pick_place", "push", "stack_two"})
     void resetIsInBoundsAndAtRestAndTheRewardRisesAlongTheDemonstration(String id) {
         Task task = new Task(TaskSpecReader.read(BundledTasks.yaml(id).orElseThrow(), id + ".yaml"));
         double early = 0;
@@ -59,7 +59,7 @@ class BundledTaskTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reach", "lift", "pick_place", "stack_two"})
+    @ValueSource(strings = {"reach", "lift", "pick_place", "push", "stack_two"})
     void oracleSolvesAtLeastNinetyPercentOfSeeds(String id) {
         Task task = new Task(TaskSpecReader.read(BundledTasks.yaml(id).orElseThrow(), id + ".yaml"));
         int episodes = 40;
