@@ -33,6 +33,9 @@ public final class PhysicsWorld implements AutoCloseable {
         space.setGravity(new Vector3f(0, 0, (float) settings.gravity()));
         space.getSolverInfo().setNumIterations(settings.solverIterations());
         space.setMaxSubSteps(0);
+        // process contact pairs in a sorted order, not in the broadphase tree's order, which depends
+        // on the world's history: an episode then plays out the same whatever ran before it
+        space.useDeterministicDispatch(true);
     }
 
     /** The settings this world was made with. */

@@ -59,4 +59,28 @@ public sealed interface Goal {
             return 3;
         }
     }
+
+    /**
+     * Put several objects at positions fixed relative to an anchor point drawn from the x and y
+     * ranges (e.g. a 2 x 2 pallet, a pyramid, a tower), in the listed order, each within
+     * {@code tolerance} metres, at rest and released.
+     */
+    record Arrange(double[] x, double[] y, double tolerance, java.util.List<Target> targets) implements Goal {
+
+        /**
+         * Where one object goes: {@code dx, dy} from the anchor (metres) and the height of its
+         * bottom above the table (0 on the table, 0.04 on a 4 cm block).
+         */
+        public record Target(String object, double dx, double dy, double bottom) {
+        }
+
+        public Arrange {
+            targets = java.util.List.copyOf(targets);
+        }
+
+        @Override
+        public int stateSize() {
+            return 3 * targets.size();
+        }
+    }
 }

@@ -113,11 +113,38 @@ public final class Task {
         } else if (spec.goal() instanceof Goal.Lift l) {
             Vec3 at = start.get(l.object()).translation();
             setGoal(at.x(), at.y(), at.z() + l.height());
-        } else {
-            Goal.Stack st = (Goal.Stack) spec.goal();
+        } else if (spec.goal() instanceof Goal.Stack st) {
             Vec3 base = start.get(st.onto()).translation();
             setGoal(base.x(), base.y(), stackedHeight(st));
+        } else {
+            drawAnchor(rng, (Goal.Arrange) spec.goal());
         }
+    }
+
+    /** An anchor whose table-level targets are clear of every object's start. */
+    private void drawAnchor(SplittableRandom rng, Goal.Arrange a) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            double ax = draw(rng, a.x());
+            double ay = draw(rng, a.y());
+            boolean clear = true;
+            for (int i = 0; i < a.targets().size() && clear; i++) {
+                Goal.Arrange.Target t = a.targets().get(i);
+                TaskObject moved = spec.object(t.object());
+                goal[3 * i] = ax + t.dx();
+                goal[3 * i + 1] = ay + t.dy();
+                goal[3 * i + 2] = t.bottom() + moved.restHeight();
+                for (TaskObject other : spec.objects()) {
+                    Vec3 p = start.get(other.name()).translation();
+                    double gap = moved.footprint() + other.footprint() + 0.01;
+                    clear &= t.bottom() > 0 || Math.hypot(goal[3 * i] - p.x(), goal[3 * i + 1] - p.y()) >= gap;
+                }
+            }
+            if (clear) {
+                return;
+            }
+        }
+        throw new IllegalStateException(spec.source() + ": no anchor whose targets are clear of the objects' start "
+                + "poses; widen the goal's or the objects' x/y ranges");
     }
 
     private void setGoal(double x, double y, double z) {
@@ -185,7 +212,22 @@ public final class Task {
                     && Math.abs(top.z() - stackedHeight(st)) < 0.005 && at(scene, st.object()) && released(scene,
                     spec.object(st.object()));
         }
+        if (spec.goal() instanceof Goal.Arrange a) {
+            for (int i = 0; i < a.targets().size(); i++) {
+                if (!near(scene, a.targets().get(i).object(), i, a.tolerance())) {
+                    return false;
+                }
+            }
+            return a.targets().stream().allMatch(t -> released(scene, spec.object(t.object())));
+        }
         return placed(scene, (Goal.Place) spec.goal());
+    }
+
+    /** Whether {@code object} rests at target {@code i} of the goal state. */
+    private boolean near(Scene scene, String object, int i, double tolerance) {
+        Vec3 at = scene.objectPose(object).translation();
+        return Math.hypot(at.x() - goal[3 * i], at.y() - goal[3 * i + 1]) < tolerance
+                && Math.abs(at.z() - goal[3 * i + 2]) < 0.005 && at(scene, object);
     }
 
     private boolean placed(Scene scene, Goal.Place p) {
@@ -213,6 +255,15 @@ public final class Task {
      */
     public double reward(Scene scene) {
         double[] ee = ee(scene);
+        if (spec.goal() instanceof Goal.Arrange a) {
+            double total = 0;
+            for (int i = 0; i < a.targets().size(); i++) {
+                Vec3 at = scene.objectPose(a.targets().get(i).object()).translation();
+                total += 1 - Math.tanh(5 * distance(new double[] {at.x(), at.y(), at.z()},
+                        java.util.Arrays.copyOfRange(goal, 3 * i, 3 * i + 3)));
+            }
+            return total / a.targets().size();
+        }
         String moved = movedObject();
         if (moved == null) {
             return 1 - Math.tanh(5 * distance(ee, goal));
@@ -248,28 +299,36 @@ public final class Task {
         } else if (spec.goal() instanceof Goal.Push p) {
             return new PushOracle(robot, ROBOT_BASE, p.object(), goal, spec.object(p.object()).halfWidth() + PUSHER,
                     PUSH_HEIGHT, scene);
-        } else {
-            String moved = movedObject();
-            Transform object = scene.objectPose(moved);
-            Vec3 o = object.translation();
-            double yaw = Math.atan2(object.rotation(1, 0), object.rotation(0, 0));
-            yaw -= Math.PI / 2 * Math.round(yaw / (Math.PI / 2)); // grasp across the nearest faces
-            double open = 0.08;
-            Vec3 above = new Vec3(o.x(), o.y(), o.z() + APPROACH);
-            plan.add(new WaypointOracle.Waypoint(above, yaw, open, 2));
-            plan.add(new WaypointOracle.Waypoint(o, yaw, open, 3));
-            plan.add(new WaypointOracle.Waypoint(o, yaw, 0, 8));
-            if (spec.goal() instanceof Goal.Lift) {
-                plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), goal[2] + 0.02), yaw, 0, 1000));
-            } else {
-                double carry = Math.max(o.z(), goal[2]) + APPROACH;
-                plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), carry), yaw, 0, 2));
-                plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], carry), yaw, 0, 2));
-                Vec3 down = new Vec3(goal[0], goal[1], goal[2] + 0.005);
-                plan.add(new WaypointOracle.Waypoint(down, yaw, 0, 3));
-                plan.add(new WaypointOracle.Waypoint(down, yaw, open, 6));
-                plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2] + APPROACH), yaw, open, 1000));
+        } else if (spec.goal() instanceof Goal.Arrange a) {
+            List<java.util.function.Function<Scene, List<WaypointOracle.Waypoint>>> stages = new ArrayList<>();
+            for (int i = 0; i < a.targets().size(); i++) {
+                String name = a.targets().get(i).object();
+                double[] to = java.util.Arrays.copyOfRange(goal, 3 * i, 3 * i + 3);
+                stages.add(s -> pickAndPlace(s.objectPose(name), to, true, 1));
             }
+            // then put right, in order, whatever is not where it should be (knocked or dropped)
+            for (int retry = 0; retry < a.targets().size(); retry++) {
+                stages.add(s -> {
+                    for (int i = 0; i < a.targets().size(); i++) {
+                        String name = a.targets().get(i).object();
+                        if (!near(s, name, i, a.tolerance())) {
+                            return pickAndPlace(s.objectPose(name), java.util.Arrays.copyOfRange(goal, 3 * i, 3 * i + 3),
+                                    true, 1);
+                        }
+                    }
+                    double[] T = s.robot(0).eePose();
+                    Vec3 here = ROBOT_BASE.apply(new Vec3(T[9], T[10], T[11]));
+                    return List.of(new WaypointOracle.Waypoint(here, Math.PI / 2, RELEASE, 1));
+                });
+            }
+            return new SequenceOracle(robot, ROBOT_BASE, stages);
+        } else if (spec.goal() instanceof Goal.Lift) {
+            plan.addAll(pick(scene.objectPose(movedObject())));
+            Vec3 o = scene.objectPose(movedObject()).translation();
+            double yaw = graspYaw(scene.objectPose(movedObject()));
+            plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), goal[2] + 0.02), yaw, 0, 1000));
+        } else {
+            plan.addAll(pickAndPlace(scene.objectPose(movedObject()), goal, false, 1000));
         }
         return new WaypointOracle(robot, ROBOT_BASE, plan);
     }
@@ -278,6 +337,51 @@ public final class Task {
     static final double PUSHER = 0.012;
     /** Height of the tool point while pushing, metres (pads just above the table). */
     static final double PUSH_HEIGHT = 0.02;
+
+    /** Yaw of a top grasp across the nearest faces of an object with this pose, radians. */
+    private static double graspYaw(Transform object) {
+        double yaw = Math.atan2(object.rotation(1, 0), object.rotation(0, 0));
+        return yaw - Math.PI / 2 * Math.round(yaw / (Math.PI / 2));
+    }
+
+    /** Above the object with the gripper open, down, close. */
+    private static List<WaypointOracle.Waypoint> pick(Transform object) {
+        Vec3 o = object.translation();
+        double yaw = graspYaw(object);
+        return List.of(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), o.z() + APPROACH), yaw, OPEN, 2),
+                new WaypointOracle.Waypoint(o, yaw, OPEN, 3),
+                new WaypointOracle.Waypoint(o, yaw, 0, 8));
+    }
+
+    /**
+     * Pick the object, carry it above {@code to} (x, y, centre z), set it down, open just enough to
+     * let go, retreat. With {@code squareUp} the hand turns on the way so the object lands square
+     * to the world axes with the fingers closing along world x (they then clear neighbours placed
+     * in a row along y).
+     */
+    private List<WaypointOracle.Waypoint> pickAndPlace(Transform object, double[] to, boolean squareUp,
+            int finalHold) {
+        List<WaypointOracle.Waypoint> plan = new ArrayList<>(pick(object));
+        Vec3 o = object.translation();
+        double yaw = graspYaw(object);
+        double placeYaw = squareUp ? (yaw >= 0 ? Math.PI / 2 : -Math.PI / 2) : yaw;
+        double carry = Math.max(o.z(), to[2]) + APPROACH;
+        double release = RELEASE;
+        plan.add(new WaypointOracle.Waypoint(new Vec3(o.x(), o.y(), carry), yaw, 0, 2));
+        plan.add(new WaypointOracle.Waypoint(new Vec3(to[0], to[1], carry), placeYaw, 0, 2));
+        Vec3 down = new Vec3(to[0], to[1], to[2] + 0.005);
+        plan.add(new WaypointOracle.Waypoint(down, placeYaw, 0, 3));
+        plan.add(new WaypointOracle.Waypoint(down, placeYaw, release, 6));
+        plan.add(new WaypointOracle.Waypoint(new Vec3(to[0], to[1], to[2] + APPROACH), placeYaw, release,
+                finalHold));
+        return plan;
+    }
+
+    /** Gripper width when letting go of a placed block, metres: enough to release, not to hit neighbours. */
+    static final double RELEASE = 0.06;
+
+    /** Gripper width when open, metres. */
+    static final double OPEN = 0.08;
 
     /** End-effector position in the world frame. */
     private static double[] ee(Scene scene) {

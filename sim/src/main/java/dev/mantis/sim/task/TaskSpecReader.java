@@ -27,8 +27,10 @@ public final class TaskSpecReader {
     private static final List<String> PLACE = List.of("type", "object", "x", "y", "tolerance", "min_distance");
     private static final List<String> LIFT = List.of("type", "object", "height");
     private static final List<String> STACK = List.of("type", "object", "onto", "tolerance");
+    private static final List<String> ARRANGE = List.of("type", "x", "y", "tolerance", "targets");
+    private static final List<String> TARGET = List.of("object", "offset", "bottom");
     private static final List<String> GOAL_KEYS = List.of("type", "object", "onto", "x", "y", "z", "height",
-            "tolerance", "min_distance");
+            "tolerance", "min_distance", "targets");
     private static final Map<String, Material.Rgba> COLORS = Map.of(
             "red", new Material.Rgba(0.85, 0.15, 0.15, 1), "green", new Material.Rgba(0.15, 0.7, 0.2, 1),
             "blue", new Material.Rgba(0.15, 0.3, 0.85, 1), "yellow", new Material.Rgba(0.9, 0.8, 0.1, 1),
@@ -131,7 +133,7 @@ public final class TaskSpecReader {
     private static Goal goal(YamlNode node, Set<String> objects) {
         YamlNode typeNode = node.mapping(GOAL_KEYS).get("type");
         if (typeNode == null) {
-            throw node.error("missing key 'type' (reach, place, push, lift or stack)");
+            throw node.error("missing key 'type' (reach, place, push, lift, stack or arrange)");
         }
         String type = typeNode.text();
         switch (type) {
@@ -155,6 +157,26 @@ public final class TaskSpecReader {
                 return new Goal.Push(object, required(m, "x", node).range(), required(m, "y", node).range(),
                         positive(required(m, "tolerance", node), required(m, "tolerance", node).number()), minDistance);
             }
+            case "arrange" -> {
+                Map<String, YamlNode> m = node.mapping(ARRANGE);
+                List<Goal.Arrange.Target> targets = new ArrayList<>();
+                Set<String> used = new HashSet<>();
+                for (YamlNode t : required(m, "targets", node).sequence()) {
+                    Map<String, YamlNode> tm = t.mapping(TARGET);
+                    String object = object(tm, "object", t, objects);
+                    if (!used.add(object)) {
+                        throw tm.get("object").error("object '" + object + "' has two targets");
+                    }
+                    double[] offset = required(tm, "offset", t).numbers(2);
+                    double bottom = tm.containsKey("bottom") ? tm.get("bottom").number() : 0;
+                    if (bottom < 0) {
+                        throw tm.get("bottom").error("bottom " + bottom + " is below the table");
+                    }
+                    targets.add(new Goal.Arrange.Target(object, offset[0], offset[1], bottom));
+                }
+                return new Goal.Arrange(required(m, "x", node).range(), required(m, "y", node).range(),
+                        positive(required(m, "tolerance", node), required(m, "tolerance", node).number()), targets);
+            }
             case "lift" -> {
                 Map<String, YamlNode> m = node.mapping(LIFT);
                 return new Goal.Lift(object(m, "object", node, objects), positive(required(m, "height", node),
@@ -170,7 +192,7 @@ public final class TaskSpecReader {
                 return new Goal.Stack(object, onto, positive(required(m, "tolerance", node),
                         required(m, "tolerance", node).number()));
             }
-            default -> throw node.error("unknown goal type '" + type + "'; use reach, place, push, lift or stack");
+            default -> throw node.error("unknown goal type '" + type + "'; use reach, place, push, lift, stack or arrange");
         }
     }
 

@@ -49,11 +49,35 @@ public final class WaypointOracle implements Oracle {
 
     /** Follows {@code waypoints} with {@code robot}, starting from its current end-effector pose. */
     public WaypointOracle(SimRobot robot, Transform T_world_base, List<Waypoint> waypoints) {
+        this(robot, T_world_base, waypoints, robot.eePose(), 0);
+    }
+
+    /**
+     * Follows {@code waypoints}, continuing from the controller's target pose {@code target}
+     * (T_base_ee, 12 numbers) turned by {@code yaw} from where yaw was first counted.
+     */
+    public WaypointOracle(SimRobot robot, Transform T_world_base, List<Waypoint> waypoints, double[] target,
+            double yaw) {
         this.robot = robot;
         this.T_world_base = T_world_base;
         this.waypoints = new ArrayList<>(waypoints);
-        this.target = robot.eePose();
-        this.yaw = 0;
+        this.target = target.clone();
+        this.yaw = yaw;
+    }
+
+    /** Whether every waypoint has been reached and held. */
+    public boolean finished() {
+        return current >= waypoints.size();
+    }
+
+    /** The controller's target pose now (T_base_ee, 12 numbers). */
+    public double[] controllerTarget() {
+        return target.clone();
+    }
+
+    /** The yaw turned so far, radians. */
+    public double yaw() {
+        return yaw;
     }
 
     private static double sq(double x) {
