@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mantis tasks}: list and show the bundled tasks. */
 @Command(name = "tasks", mixinStandardHelpOptions = true, description = "List and show manipulation tasks.",
-        footer = {"", "Examples:", "  mantis tasks list", "  mantis tasks show pick_place"},
-        subcommands = {TasksCommand.List.class, TasksCommand.Show.class})
+        footer = {"", "Examples:", "  mantis tasks list", "  mantis tasks show pick_place",
+            "  mantis tasks generate --count 200 --seed 1 --out generated/"},
+        subcommands = {TasksCommand.List.class, TasksCommand.Show.class, TasksCommand.Generate.class})
 public final class TasksCommand implements Runnable {
 
     @CommandLine.Spec
@@ -107,6 +108,64 @@ public final class TasksCommand implements Runnable {
 
         private static String range(double[] r) {
             return String.format(Locale.ROOT, "[%.3f, %.3f]", r[0], r[1]);
+        }
+    }
+
+    /** {@code mantis tasks generate}. */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Compose new tasks from templates and keep those that validate, reset without "
+                    + "interpenetration, are solved by the oracle in 3 of 4 episodes and are not duplicates.",
+            footer = {"", "Example:", "  mantis tasks generate --count 50 --seed 7 --out generated/",
+                "  mantis eval --task generated/gen_0003_stack.yaml --episodes 20"})
+    static final class Generate implements Callable<Integer> {
+
+        @Option(names = "--count", defaultValue = "20", description = "Candidates to compose (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where accepted tasks are written.")
+        java.nio.file.Path out;
+
+        @Option(names = "--workers", description = "Worker threads (default: all cores).")
+        Integer workers;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (count < 1 || count > 100_000) {
+                throw new dev.mantis.launch.InputException("--count " + count + ": give 1 to 100000");
+            }
+            try {
+                java.nio.file.Files.createDirectories(out);
+            } catch (java.io.IOException e) {
+                throw new dev.mantis.launch.InputException("--out " + out + ": cannot create the directory ("
+                        + e.getMessage() + ")");
+            }
+            int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), true);
+            java.util.List<dev.mantis.sim.task.TaskGenerator.Candidate> candidates = dev.mantis.sim.task.TaskGenerator
+                    .generate(count, seed, threads, TaskSource.suite(TaskSource.CORE), bar::update);
+            bar.finish();
+            Map<String, Integer> rejected = new java.util.TreeMap<>();
+            int accepted = 0;
+            for (var c : candidates) {
+                if (c.accepted()) {
+                    java.nio.file.Files.writeString(out.resolve(c.id() + ".yaml"), c.yaml());
+                    accepted++;
+                } else {
+                    rejected.merge(c.rejection(), 1, Integer::sum);
+                }
+            }
+            PrintWriter w = spec.commandLine().getOut();
+            w.printf(Locale.ROOT, "%d candidates: %d accepted (written to %s), %d rejected%n", count, accepted, out,
+                    count - accepted);
+            rejected.forEach((why, n) -> w.printf(Locale.ROOT, "  rejected %4d: %s%n", n, why));
+            w.flush();
+            return 0;
         }
     }
 }

@@ -40,6 +40,15 @@ public final class TaskSpecReader {
     private TaskSpecReader() {
     }
 
+    /** The colour with this name (red, green, blue, yellow, purple, orange, gray). */
+    static Material.Rgba colour(String name) {
+        Material.Rgba c = COLORS.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown colour '" + name + "'");
+        }
+        return c;
+    }
+
     /**
      * Parses {@code yaml}, named {@code file} in messages.
      *
