@@ -113,7 +113,9 @@ class RobotInspectCommandTest {
         Run v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("mantis "), v.out());
-        for (String[] verb : new String[][] {{"--help"}, {"robot", "--help"}, {"robot", "inspect", "--help"}}) {
+        for (String[] verb : new String[][] {{"--help"}, {"robot", "--help"}, {"robot", "inspect", "--help"},
+            {"sim", "--help"}, {"sim", "bench", "--help"}, {"tasks", "--help"}, {"tasks", "list", "--help"},
+            {"tasks", "show", "--help"}, {"tasks", "generate", "--help"}, {"eval", "--help"}}) {
             Run h = run(verb);
             assertEquals(0, h.code(), String.join(" ", verb));
             assertTrue(h.out().contains("Example"), "help of '" + String.join(" ", verb) + "' has an example");

@@ -70,7 +70,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<TaskSpec> tasks = target.task != null ? List.of(TaskSource.task(target.task))
                 : TaskSource.suite(target.suite);
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = new ProgressBar(err, !json);
+        ProgressBar bar = new ProgressBar(err, !json, "episodes");
         long start = System.nanoTime();
         List<EpisodeResult> results = Evaluation.run(tasks, episodes, seed, threads, bar::update);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -3,19 +3,22 @@ package dev.mantis.launch.task;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** A one-line progress bar on the terminal: episodes done / total, successes, rate, ETA. */
+/** A one-line progress bar on the terminal: items done / total, successes, rate, ETA. */
 final class ProgressBar {
 
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final String unit;
     private final long start = System.nanoTime();
     private boolean drawn;
 
-    ProgressBar(PrintWriter err, boolean enabled) {
+    /** A bar counting {@code unit} (e.g. "episodes"), drawn only if {@code enabled}. */
+    ProgressBar(PrintWriter err, boolean enabled, String unit) {
         this.err = err;
         this.enabled = enabled;
+        this.unit = unit;
     }
 
     void update(int done, int successes, int total) {
@@ -26,7 +29,7 @@ final class ProgressBar {
         double rate = done / Math.max(seconds, 1e-9);
         int filled = (int) ((long) WIDTH * done / total);
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
-        err.printf(Locale.ROOT, "\r[%s] %d/%d episodes, %d ok, %.1f ep/s, ETA %.0f s ", bar, done, total, successes,
+        err.printf(Locale.ROOT, "\r[%s] %d/%d %s, %d ok, %.1f/s, ETA %.0f s ", bar, done, total, unit, successes,
                 rate, (total - done) / Math.max(rate, 1e-9));
         err.flush();
         drawn = true;

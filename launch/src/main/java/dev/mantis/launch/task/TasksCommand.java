@@ -146,7 +146,7 @@ public final class TasksCommand implements Runnable {
                         + e.getMessage() + ")");
             }
             int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-            ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), true);
+            ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), true, "candidates");
             java.util.List<dev.mantis.sim.task.TaskGenerator.Candidate> candidates = dev.mantis.sim.task.TaskGenerator
                     .generate(count, seed, threads, TaskSource.suite(TaskSource.CORE), bar::update);
             bar.finish();

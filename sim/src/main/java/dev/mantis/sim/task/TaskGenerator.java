@@ -211,8 +211,13 @@ public final class TaskGenerator {
             }
             int successes = 0;
             for (int k = 0; k < 4; k++) {
-                if (EpisodeRunner.run(task, scene, k, EpisodeSeeds.of(100 + k, spec.id(), k), task::oracle).success()) {
-                    successes++;
+                try {
+                    if (EpisodeRunner.run(task, scene, k, EpisodeSeeds.of(100 + k, spec.id(), k), task::oracle)
+                            .success()) {
+                        successes++;
+                    }
+                } catch (IllegalStateException e) {
+                    return new Candidate(p.index, spec.id(), p.yaml, "cannot place the objects");
                 }
             }
             if (successes < 3) {
