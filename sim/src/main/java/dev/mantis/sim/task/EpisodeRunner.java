@@ -15,11 +15,16 @@ public final class EpisodeRunner {
     /**
      * Resets {@code scene} and {@code task} with {@code seed}, then steps the policy made by
      * {@code policyForEpisode} (called after the reset) until success, divergence or the horizon.
+     * An episode whose objects cannot be placed fails as "unplaceable".
      */
     public static EpisodeResult run(Task task, Scene scene, int episode, long seed,
             Function<Scene, Oracle> policyForEpisode) {
         scene.reset(seed);
-        task.reset(scene, new SplittableRandom(seed));
+        try {
+            task.reset(scene, new SplittableRandom(seed));
+        } catch (PlacementException e) {
+            return new EpisodeResult(task.spec().id(), episode, seed, false, 0, 0, "unplaceable");
+        }
         Oracle policy = policyForEpisode.apply(scene);
         double reward = 0;
         int horizon = task.spec().horizon();

@@ -78,7 +78,7 @@ public final class Task {
      * Starts an episode in {@code scene} (already reset): places every object at a random pose
      * in its ranges, apart from the others, and draws the goal.
      *
-     * @throws IllegalStateException if no placement satisfies the constraints in 1000 draws
+     * @throws PlacementException if no placement satisfies the constraints in 1000 draws
      */
     public void reset(Scene scene, SplittableRandom rng) {
         List<TaskObject> placed = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class Task {
                 }
             }
             if (p == null) {
-                throw new IllegalStateException(spec.source() + ": cannot place object '" + o.name()
+                throw new PlacementException(spec.source() + ": cannot place object '" + o.name()
                         + "' apart from the others; widen its x/y ranges");
             }
             Transform pose = Transform.fromXyzRpy(p, new Vec3(0, 0, draw(rng, o.yaw())));
@@ -143,7 +143,7 @@ public final class Task {
                 return;
             }
         }
-        throw new IllegalStateException(spec.source() + ": no anchor whose targets are clear of the objects' start "
+        throw new PlacementException(spec.source() + ": no anchor whose targets are clear of the objects' start "
                 + "poses; widen the goal's or the objects' x/y ranges");
     }
 
@@ -169,7 +169,7 @@ public final class Task {
                 return;
             }
         }
-        throw new IllegalStateException(spec.source() + ": no target at least " + minDistance
+        throw new PlacementException(spec.source() + ": no target at least " + minDistance
                 + " m from the object's start; widen the goal's x/y ranges");
     }
 

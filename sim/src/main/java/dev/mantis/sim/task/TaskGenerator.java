@@ -193,7 +193,7 @@ public final class TaskGenerator {
                 scene.reset(seed);
                 try {
                     task.reset(scene, new SplittableRandom(seed));
-                } catch (IllegalStateException e) {
+                } catch (PlacementException e) {
                     return new Candidate(p.index, spec.id(), p.yaml, "cannot place the objects");
                 }
                 Map<String, Vec3> before = new TreeMap<>();
@@ -211,14 +211,11 @@ public final class TaskGenerator {
             }
             int successes = 0;
             for (int k = 0; k < 4; k++) {
-                try {
-                    if (EpisodeRunner.run(task, scene, k, EpisodeSeeds.of(100 + k, spec.id(), k), task::oracle)
-                            .success()) {
-                        successes++;
-                    }
-                } catch (IllegalStateException e) {
+                EpisodeResult r = EpisodeRunner.run(task, scene, k, EpisodeSeeds.of(100 + k, spec.id(), k), task::oracle);
+                if (r.failure().equals("unplaceable")) {
                     return new Candidate(p.index, spec.id(), p.yaml, "cannot place the objects");
                 }
+                successes += r.success() ? 1 : 0;
             }
             if (successes < 3) {
                 return new Candidate(p.index, spec.id(), p.yaml, "oracle solved fewer than 3 of 4 episodes");
