@@ -153,18 +153,12 @@ public final class TaskSpecReader {
                         required(m, "tolerance", node).number()));
             }
             case "place" -> {
-                Map<String, YamlNode> m = node.mapping(PLACE);
-                String object = object(m, "object", node, objects);
-                double minDistance = m.containsKey("min_distance") ? m.get("min_distance").number() : 0.1;
-                return new Goal.Place(object, required(m, "x", node).range(), required(m, "y", node).range(),
-                        positive(required(m, "tolerance", node), required(m, "tolerance", node).number()), minDistance);
+                Target t = target(node, objects);
+                return new Goal.Place(t.object, t.x, t.y, t.tolerance, t.minDistance);
             }
             case "push" -> {
-                Map<String, YamlNode> m = node.mapping(PLACE);
-                String object = object(m, "object", node, objects);
-                double minDistance = m.containsKey("min_distance") ? m.get("min_distance").number() : 0.1;
-                return new Goal.Push(object, required(m, "x", node).range(), required(m, "y", node).range(),
-                        positive(required(m, "tolerance", node), required(m, "tolerance", node).number()), minDistance);
+                Target t = target(node, objects);
+                return new Goal.Push(t.object, t.x, t.y, t.tolerance, t.minDistance);
             }
             case "arrange" -> {
                 Map<String, YamlNode> m = node.mapping(ARRANGE);
@@ -203,6 +197,18 @@ public final class TaskSpecReader {
             }
             default -> throw node.error("unknown goal type '" + type + "'; use reach, place, push, lift, stack or arrange");
         }
+    }
+
+    /** What place and push goals share: an object and where its target may be drawn. */
+    private record Target(String object, double[] x, double[] y, double tolerance, double minDistance) {
+    }
+
+    private static Target target(YamlNode node, Set<String> objects) {
+        Map<String, YamlNode> m = node.mapping(PLACE);
+        double minDistance = m.containsKey("min_distance") ? m.get("min_distance").number() : 0.1;
+        return new Target(object(m, "object", node, objects), required(m, "x", node).range(),
+                required(m, "y", node).range(), positive(required(m, "tolerance", node),
+                required(m, "tolerance", node).number()), minDistance);
     }
 
     /** The value of {@code key}, which must name a declared object. */
