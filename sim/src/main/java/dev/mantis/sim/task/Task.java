@@ -121,6 +121,12 @@ public final class Task {
         }
     }
 
+    /**
+     * Room kept between a target on the table and any object's start, metres, beyond their
+     * footprints: the open fingers reach about 5 cm from a block's centre when picking it.
+     */
+    static final double FINGER_CLEARANCE = 0.04;
+
     /** An anchor whose table-level targets are clear of every object's start. */
     private void drawAnchor(SplittableRandom rng, Goal.Arrange a) {
         for (int attempt = 0; attempt < 1000; attempt++) {
@@ -135,7 +141,7 @@ public final class Task {
                 goal[3 * i + 2] = t.bottom() + moved.restHeight();
                 for (TaskObject other : spec.objects()) {
                     Vec3 p = start.get(other.name()).translation();
-                    double gap = moved.footprint() + other.footprint() + 0.01;
+                    double gap = moved.footprint() + other.footprint() + FINGER_CLEARANCE;
                     clear &= t.bottom() > 0 || Math.hypot(goal[3 * i] - p.x(), goal[3 * i + 1] - p.y()) >= gap;
                 }
             }
