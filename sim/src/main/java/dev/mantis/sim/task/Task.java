@@ -140,6 +140,9 @@ public final class Task {
                 goal[3 * i + 1] = ay + t.dy();
                 goal[3 * i + 2] = t.bottom() + moved.restHeight();
                 for (TaskObject other : spec.objects()) {
+                    if (other.name().equals(t.object())) {
+                        continue; // an object may start where it is to go
+                    }
                     Vec3 p = start.get(other.name()).translation();
                     double gap = moved.footprint() + other.footprint() + FINGER_CLEARANCE;
                     clear &= t.bottom() > 0 || Math.hypot(goal[3 * i] - p.x(), goal[3 * i + 1] - p.y()) >= gap;

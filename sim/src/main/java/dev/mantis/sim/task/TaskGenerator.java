@@ -102,7 +102,7 @@ public final class TaskGenerator {
             case "sort" -> 4;
             default -> 1;
         };
-        int distractors = kind.equals("sort") ? 0 : rng.nextInt(3);
+        int distractors = kind.equals("sort") || kind.equals("row") || kind.equals("tower") ? 0 : rng.nextInt(3);
         List<String> colours = new ArrayList<>(List.of(COLOURS));
         java.util.Collections.shuffle(colours, new java.util.Random(rng.nextLong()));
         double xHalf = 0.06 + 0.02 * rng.nextInt(3);
@@ -114,9 +114,13 @@ public final class TaskGenerator {
             String colour = kind.equals("sort") ? (k < 2 ? colours.get(0) : colours.get(1)) : colours.get(k);
             double edge = kind.equals("tower") || kind.equals("row") || kind.equals("sort") ? 0.04
                     : 0.035 + 0.005 * rng.nextInt(4);
-            double[] ys = kind.equals("sort") ? new double[] {-0.1, 0.1} : new double[] {-yHalf, yHalf};
+            // arrangements need room around their targets: their blocks start anywhere on the table
+            boolean arrange = kind.equals("tower") || kind.equals("row");
+            double[] xs = arrange ? new double[] {-0.12, 0.12} : new double[] {-xHalf, xHalf};
+            double[] ys = kind.equals("sort") ? new double[] {-0.1, 0.1}
+                    : arrange ? new double[] {-0.22, 0.22} : new double[] {-yHalf, yHalf};
             objects.add(new TaskObject(name, new Geometry.Box(new Vec3(edge, edge, edge)), 0.05 + 0.05 * rng.nextInt(3),
-                    0.8, colourRgba(colour), new double[] {-xHalf, xHalf}, ys, new double[] {-0.7, 0.7}));
+                    0.8, colourRgba(colour), xs, ys, new double[] {-0.7, 0.7}));
             colourOf.put(name, colour);
         }
         String first = colourOf.get("block1");
