@@ -116,12 +116,11 @@ public final class KinematicTree {
             switch (j.type()) {
                 case FIXED -> { }
                 case REVOLUTE, CONTINUOUS, PRISMATIC -> {
-                    double[] coupling = resolveMimic(j);
-                    String leader = j.isMimic() ? leaderOf(j) : j.name();
+                    Coupling coupling = resolveMimic(j);
                     kinds.add(j.type() == JointType.PRISMATIC ? MotionKind.TRANSLATION : MotionKind.ROTATION);
                     axes.add(a);
-                    vars.add(firstVariableOfJoint.get(leader));
-                    affine.add(coupling);
+                    vars.add(firstVariableOfJoint.get(coupling.leader()));
+                    affine.add(new double[] {coupling.multiplier(), coupling.offset()});
                 }
                 case FLOATING -> {
                     int v0 = firstVariableOfJoint.get(j.name());
@@ -190,20 +189,12 @@ public final class KinematicTree {
         return new KinematicTree(model);
     }
 
-    private String leaderOf(Joint j) {
-        Joint cur = j;
-        int guard = 0;
-        while (cur.isMimic()) {
-            cur = model.joint(cur.mimic().get().joint()).orElseThrow();
-            if (++guard > model.joints().size()) {
-                throw new IllegalArgumentException("mimic chain of joint '" + j.name() + "' loops");
-            }
-        }
-        return cur.name();
+    /** A joint's value as {@code multiplier * value(leader) + offset}, the leader at the end of its mimic chain. */
+    private record Coupling(String leader, double multiplier, double offset) {
     }
 
-    /** {multiplier, offset} mapping the chain leader's variable to this joint's value. */
-    private double[] resolveMimic(Joint j) {
+    /** Follows the mimic chain of {@code j} to its leader (j itself if it mimics nothing). */
+    private Coupling resolveMimic(Joint j) {
         double mul = 1;
         double off = 0;
         Joint cur = j;
@@ -218,7 +209,7 @@ public final class KinematicTree {
                 throw new IllegalArgumentException("mimic chain of joint '" + j.name() + "' loops");
             }
         }
-        return new double[] {mul, off};
+        return new Coupling(cur.name(), mul, off);
     }
 
     /** Two orthonormal vectors spanning the plane normal to the unit vector {@code n}. */
