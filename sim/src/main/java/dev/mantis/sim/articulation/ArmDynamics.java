@@ -77,7 +77,7 @@ public final class ArmDynamics {
         axisLocal = new double[3 * dof];
         for (int i = 0; i < dof; i++) {
             var joint = articulation.joint(i);
-            treeVariableOfDof[i] = tree.variableIndex(joint.name());
+            treeVariableOfDof[i] = articulation.variableOfDof(i);
             prismatic[i] = joint.type() == dev.mantis.robot.model.JointType.PRISMATIC;
             axisLocal[3 * i] = joint.axis().x();
             axisLocal[3 * i + 1] = joint.axis().y();

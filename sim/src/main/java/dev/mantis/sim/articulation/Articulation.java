@@ -151,6 +151,11 @@ public final class Articulation {
         }
     }
 
+    /** The variable of {@link #tree()} that degree of freedom {@code i} is, -1 for a mimic joint. */
+    public int variableOfDof(int i) {
+        return variableOfDof[i];
+    }
+
     /** The kinematic tree of the robot's model. */
     public dev.mantis.robot.kinematics.KinematicTree tree() {
         return tree;

@@ -52,7 +52,7 @@ public final class EeDeltaPoseController extends ArmController {
         this.qSolution = new double[tree.dof()];
         variableOfArm = new int[joints.armCount()];
         for (int k = 0; k < variableOfArm.length; k++) {
-            variableOfArm[k] = tree.variableIndex(articulation.joint(joints.armDof(k)).name());
+            variableOfArm[k] = articulation.variableOfDof(joints.armDof(k));
         }
         double t = MAX_TRANSLATION;
         double r = MAX_ROTATION;
