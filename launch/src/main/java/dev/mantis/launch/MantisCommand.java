@@ -1,5 +1,8 @@
 package dev.mantis.launch;
 
+import dev.mantis.launch.dataset.CollectCommand;
+import dev.mantis.launch.dataset.DatasetCommand;
+import dev.mantis.launch.dataset.ReplayCommand;
 import dev.mantis.launch.robot.RobotCommand;
 import dev.mantis.launch.sim.SimCommand;
 import dev.mantis.launch.task.EvalCommand;
@@ -15,9 +18,10 @@ import picocli.CommandLine.Command;
 @Command(name = "mantis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Mantis: robot manipulation in Java: robots, simulation, policies, datasets.",
         footer = {"", "Examples:", "  mantis robot inspect panda --q panda_joint4=-1.5",
-            "  mantis eval --suite core --policy oracle --episodes 20"},
+            "  mantis eval --suite core --policy oracle --episodes 20",
+            "  mantis collect --suite core --policy oracle --episodes 20 --out data/core"},
         subcommands = {RobotCommand.class, SimCommand.class, TasksCommand.class, EvalCommand.class,
-            CommandLine.HelpCommand.class})
+            CollectCommand.class, ReplayCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class})
 public final class MantisCommand implements Runnable {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -51,7 +55,9 @@ public final class MantisCommand implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
             boolean input = ex instanceof InputException || ex instanceof UrdfException
-                    || ex instanceof dev.mantis.sim.task.TaskSpecException;
+                    || ex instanceof dev.mantis.sim.task.TaskSpecException
+                    || ex instanceof dev.mantis.robot.dataset.DatasetException
+                    || ex instanceof dev.mantis.robot.dataset.parquet.ParquetException;
             err.println("mantis: " + (input ? ex.getMessage() : "internal error: " + ex));
             if (debug) {
                 ex.printStackTrace(err);

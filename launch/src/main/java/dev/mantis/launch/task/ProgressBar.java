@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** A one-line progress bar on the terminal: items done / total, successes, rate, ETA. */
-final class ProgressBar {
+public final class ProgressBar {
 
     private static final int WIDTH = 30;
 
@@ -15,13 +15,13 @@ final class ProgressBar {
     private boolean drawn;
 
     /** A bar counting {@code unit} (e.g. "episodes"), drawn only if {@code enabled}. */
-    ProgressBar(PrintWriter err, boolean enabled, String unit) {
+    public ProgressBar(PrintWriter err, boolean enabled, String unit) {
         this.err = err;
         this.enabled = enabled;
         this.unit = unit;
     }
 
-    void update(int done, int successes, int total) {
+    public void update(int done, int successes, int total) {
         if (!enabled) {
             return;
         }
@@ -35,7 +35,7 @@ final class ProgressBar {
         drawn = true;
     }
 
-    void finish() {
+    public void finish() {
         if (drawn) {
             err.println();
             err.flush();

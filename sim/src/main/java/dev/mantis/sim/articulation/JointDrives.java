@@ -117,6 +117,11 @@ public final class JointDrives {
         java.util.Arrays.fill(gripping, 0);
     }
 
+    /** Forgets the torques of the last physics step (a reset robot has applied none yet). */
+    public void clearAppliedTorques() {
+        java.util.Arrays.fill(appliedTorque, 0);
+    }
+
     /** Target position of joint {@code i}. */
     public double targetPosition(int i) {
         return targetPosition[i];

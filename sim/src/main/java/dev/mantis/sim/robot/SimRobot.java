@@ -204,6 +204,7 @@ public final class SimRobot implements Robot {
         }
         articulation.syncColliders();
         drives.releaseGrip();
+        drives.clearAppliedTorques();
         controller.reset();
     }
 

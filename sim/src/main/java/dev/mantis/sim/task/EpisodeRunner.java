@@ -19,23 +19,35 @@ public final class EpisodeRunner {
      */
     public static EpisodeResult run(Task task, Scene scene, int episode, long seed,
             Function<Scene, Oracle> policyForEpisode) {
+        return run(task, scene, episode, seed, policyForEpisode, StepRecorder.NONE);
+    }
+
+    /** {@link #run(Task, Scene, int, long, Function)}, telling {@code recorder} about every step. */
+    public static EpisodeResult run(Task task, Scene scene, int episode, long seed,
+            Function<Scene, Oracle> policyForEpisode, StepRecorder recorder) {
         scene.reset(seed);
         try {
             task.reset(scene, new SplittableRandom(seed));
         } catch (PlacementException e) {
             return new EpisodeResult(task.spec().id(), episode, seed, false, 0, 0, "unplaceable");
         }
+        recorder.begin(scene);
         Oracle policy = policyForEpisode.apply(scene);
         double reward = 0;
         int horizon = task.spec().horizon();
         for (int step = 1; step <= horizon; step++) {
-            Action action = policy.act(scene);
-            scene.robot(0).act(action);
+            recorder.before(scene, step - 1);
+            Action action = recorder.choose(scene, policy.act(scene));
+            Action applied = scene.robot(0).act(action);
             if (scene.step() != StepStatus.OK) {
+                recorder.after(applied, 0, true, false);
                 return new EpisodeResult(task.spec().id(), episode, seed, false, step, reward, "diverged");
             }
-            reward += task.reward(scene);
-            if (task.success(scene)) {
+            double r = task.reward(scene);
+            reward += r;
+            boolean success = task.success(scene);
+            recorder.after(applied, r, success || step == horizon, success);
+            if (success) {
                 return new EpisodeResult(task.spec().id(), episode, seed, true, step, reward, "");
             }
         }

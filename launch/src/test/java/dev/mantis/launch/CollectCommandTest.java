@@ -1,0 +1,135 @@
+package dev.mantis.launch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mantis.robot.dataset.DatasetReader;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mantis collect}, {@code replay} and {@code dataset info} as a user runs them, kills and resumes them. */
+class CollectCommandTest {
+
+    private static final String[] RUN = {"collect", "--task", "reach", "--episodes", "16", "--seed", "5"};
+
+    @Test
+    void killedFiveTimesThenResumedEqualsACleanRunByteForByte(@TempDir Path dir) throws Exception {
+        Path clean = dir.resolve("clean");
+        var r = RobotInspectCommandTest.run(args("--out", clean.toString(), "--workers", "1"));
+        assertEquals(0, r.code(), r.err());
+        Path crashed = dir.resolve("crashed");
+        SplittableRandom rng = new SplittableRandom(42);
+        int kills = 0;
+        for (int attempt = 0; attempt < 12 && kills < 5; attempt++) {
+            int before = Files.exists(crashed.resolve("meta/info.json"))
+                    ? DatasetReader.open(crashed).episodes().size() : 0;
+            int killAfter = rng.nextInt(1, 5); // progress updates to see before SIGKILL
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            cmd.addAll(List.of(args("--out", crashed.toString(), "--workers", "2")));
+            if (attempt > 0) {
+                cmd.add("--resume");
+            }
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean killed = waitForProgress(p.getErrorStream(), killAfter);
+            if (killed) {
+                p.destroyForcibly(); // SIGKILL
+                kills++;
+            }
+            p.waitFor();
+            if (Files.exists(crashed.resolve("meta/info.json"))) {
+                DatasetReader reader = DatasetReader.open(crashed);
+                assertEquals(List.of(), reader.validate(), "after kill " + kills);
+                assertTrue(reader.episodes().size() >= before, "a resumed run never loses committed episodes");
+            }
+        }
+        assertEquals(5, kills, "the child was killed five times");
+        var done = RobotInspectCommandTest.run(args("--out", crashed.toString(), "--workers", "2", "--resume"));
+        assertEquals(0, done.code(), done.err());
+        List<Path> files;
+        try (var walk = Files.walk(clean)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(crashed.resolve(clean.relativize(f))),
+                    clean.relativize(f) + " differs from the clean run's");
+        }
+        try (var walk = Files.walk(crashed)) {
+            assertEquals(files.size(), walk.filter(Files::isRegularFile).count(), "no stray files");
+        }
+    }
+
+    /**
+     * Reads the child's progress bar (one "\r[...] K/N episodes, ..." per episode) until it has
+     * shown {@code updates} episodes; false if the child ended first.
+     */
+    private static boolean waitForProgress(InputStream err, int updates) throws Exception {
+        Pattern count = Pattern.compile("\\] (\\d+)/\\d+ episodes");
+        StringBuilder line = new StringBuilder();
+        for (int c = err.read(); c >= 0; c = err.read()) {
+            if (c == '\r' || c == '\n') {
+                Matcher m = count.matcher(line);
+                if (m.find() && Integer.parseInt(m.group(1)) >= updates) {
+                    return true;
+                }
+                line.setLength(0);
+            } else {
+                line.append((char) c);
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void infoReplayAndErrors(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("ds");
+        var r = RobotInspectCommandTest.run(args("--out", out.toString(), "--workers", "2"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("recorded 16"), r.out());
+        var info = RobotInspectCommandTest.run("dataset", "info", out.toString(), "--json");
+        assertEquals(0, info.code(), info.err());
+        JsonNode json = new ObjectMapper().readTree(info.out());
+        assertEquals(16, json.get("episodes").asInt());
+        assertTrue(json.get("frames").asLong() > 16);
+        assertEquals(1, json.get("tasks").size());
+        assertTrue(json.get("success_rate").asDouble() >= 0.9, info.out());
+        for (String f : List.of("observation.state", "observation.environment_state", "observation.goal.state",
+                "action", "next.reward", "next.done", "next.success", "index")) {
+            assertTrue(json.get("features").has(f), f);
+        }
+        var replay = RobotInspectCommandTest.run("replay", out.toString(), "--verify");
+        assertEquals(0, replay.code(), replay.out() + replay.err());
+        assertTrue(replay.out().contains("16 of 16 episodes replayed exactly"), replay.out());
+
+        var again = RobotInspectCommandTest.run(args("--out", out.toString()));
+        assertEquals(2, again.code());
+        assertEquals("mantis: " + out + ": already holds files; continue it with --resume or choose another output "
+                + "directory\n", again.err());
+        var otherSeed = RobotInspectCommandTest.run("collect", "--task", "reach", "--episodes", "16", "--seed", "6",
+                "--out", out.toString(), "--resume");
+        assertEquals(2, otherSeed.code());
+        assertTrue(otherSeed.err().startsWith("mantis: " + out + ": was collected with "), otherSeed.err());
+        assertEquals(1, otherSeed.err().lines().count(), otherSeed.err());
+        var missing = RobotInspectCommandTest.run("dataset", "info", dir.resolve("nothing").toString());
+        assertEquals(2, missing.code());
+        assertEquals("mantis: " + dir.resolve("nothing/meta/info.json") + ": not found; is " + dir.resolve("nothing")
+                + " a LeRobot v3.0 dataset directory?\n", missing.err());
+    }
+
+    private static String[] args(String... more) {
+        List<String> all = new ArrayList<>(List.of(RUN));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}

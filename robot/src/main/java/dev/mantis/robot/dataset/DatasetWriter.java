@@ -1,0 +1,432 @@
+package dev.mantis.robot.dataset;
+
+import dev.mantis.robot.dataset.parquet.ColumnValues;
+import dev.mantis.robot.dataset.parquet.ParquetColumn;
+import dev.mantis.robot.dataset.parquet.ParquetCompression;
+import dev.mantis.robot.dataset.parquet.ParquetEncoder;
+import dev.mantis.robot.dataset.parquet.ParquetFiles;
+import dev.mantis.robot.dataset.parquet.ParquetSchema;
+import dev.mantis.robot.dataset.parquet.RowGroupBlob;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a LeRobot v3.0 dataset, episode by episode, so that the directory is a readable dataset
+ * holding only whole episodes at every moment, even if the process is killed.
+ *
+ * <p>Each episode becomes one row group of the current data file and one row of the episodes
+ * table. A commit rewrites the current data file, then the current episodes file, tasks, stats
+ * and finally info.json, each to a hidden temporary file renamed into place. Commits happen after
+ * an episode once the bytes added since the last one reach an eighth of the current data file
+ * (so rewriting costs at most about eight times the data), at every file change and at
+ * {@link #close()}. A kill loses at most the uncommitted episodes; {@link #resume} continues from
+ * the last commit and yields the same files as a run that was never interrupted.
+ *
+ * <p>{@link #close()} replaces the running statistics (whose quantiles are count-weighted
+ * averages of the episodes') by exact ones computed from every frame. Not thread-safe.
+ */
+public final class DatasetWriter implements Closeable {
+
+    private final DatasetLayout layout;
+    private final DatasetSpec spec;
+    private final List<DatasetFeature> dataFeatures;
+    private final ParquetSchema dataSchema;
+    private final ParquetEncoder dataEncoder;
+    private final ParquetSchema metaSchema;
+    private final ParquetEncoder metaEncoder;
+    private final Map<String, Integer> tasks = new LinkedHashMap<>();
+    private final List<EpisodeRow> rows = new ArrayList<>();
+    private long totalFrames;
+    private DatasetLayout.FileId dataFile = DatasetLayout.FileId.FIRST;
+    private final List<RowGroupBlob> dataBlobs = new ArrayList<>();
+    private long dataBytes;
+    private long committedDataBytes;
+    private DatasetLayout.FileId metaFile = DatasetLayout.FileId.FIRST;
+    private int metaFirstRow;
+    private long metaBytes;
+    private boolean dirty;
+    private boolean closed;
+
+    private DatasetWriter(Path root, DatasetSpec spec) {
+        this.layout = new DatasetLayout(root, spec.chunksSize());
+        this.spec = spec;
+        List<DatasetFeature> data = new ArrayList<>(spec.frameFeatures());
+        data.addAll(DatasetSpec.DEFAULT_FEATURES);
+        this.dataFeatures = List.copyOf(data);
+        this.dataSchema = new ParquetSchema(dataFeatures.stream().map(DatasetFeature::column).toList());
+        this.dataEncoder = new ParquetEncoder(dataSchema, ParquetCompression.SNAPPY);
+        this.metaSchema = EpisodesTable.schema(dataFeatures, spec.videoFeatures().stream().map(DatasetFeature::name)
+                .toList(), spec.episodeColumns());
+        this.metaEncoder = new ParquetEncoder(metaSchema, ParquetCompression.SNAPPY);
+    }
+
+    /**
+     * Starts a new dataset in {@code root}, which must not exist or be empty.
+     *
+     * @throws DatasetException if {@code root} already holds files
+     */
+    public static DatasetWriter create(Path root, DatasetSpec spec) throws IOException {
+        if (Files.isDirectory(root)) {
+            try (var entries = Files.list(root)) {
+                if (entries.findAny().isPresent()) {
+                    throw new DatasetException(root + ": already holds files; continue it with --resume or choose "
+                            + "another output directory");
+                }
+            }
+        } else if (Files.exists(root)) {
+            throw new DatasetException(root + ": exists and is not a directory; choose another output directory");
+        }
+        Files.createDirectories(root);
+        return new DatasetWriter(root, spec);
+    }
+
+    /**
+     * Continues the dataset in {@code root} from its last commit (a new one if there is none):
+     * episodes written after that commit, half-written files and temporary files are dropped, and
+     * the next episode gets the next index.
+     *
+     * @throws DatasetException if {@code root} holds a dataset recorded with another robot type, fps
+     *     or features, or one whose files are inconsistent
+     */
+    public static DatasetWriter resume(Path root, DatasetSpec spec) throws IOException {
+        DatasetWriter w = new DatasetWriter(root, spec);
+        if (!Files.exists(w.layout.info())) {
+            w.deleteStrayFiles(0);
+            Files.createDirectories(root);
+            return w;
+        }
+        DatasetInfo info = DatasetInfo.read(w.layout.info());
+        DatasetInfo expected = w.info();
+        if (!info.robotType().equals(expected.robotType()) || info.fps() != expected.fps()
+                || !info.features().equals(expected.features())) {
+            throw new DatasetException(w.layout.info() + ": was recorded with robot '" + info.robotType() + "' at "
+                    + info.fps() + " fps and features " + names(info.features()) + "; this run records '"
+                    + expected.robotType() + "' at " + expected.fps() + " fps and " + names(expected.features())
+                    + "; resume with the same settings or choose another output directory");
+        }
+        for (DatasetLayout.FileId id = DatasetLayout.FileId.FIRST; Files.exists(w.layout.episodes(id));
+                id = w.layout.next(id)) {
+            w.rows.addAll(EpisodesTable.read(w.layout.episodes(id), id));
+        }
+        for (int i = 0; i < w.rows.size(); i++) {
+            EpisodeRow r = w.rows.get(i);
+            if (r.episodeIndex() != i || r.datasetFromIndex() != w.totalFrames || r.tasks().size() != 1) {
+                throw new DatasetException(w.layout.episodes(r.meta()) + ": episode row " + i + " is not the "
+                        + "continuation Mantis wrote (index " + r.episodeIndex() + ", from " + r.datasetFromIndex()
+                        + "); the dataset cannot be resumed");
+            }
+            w.tasks.putIfAbsent(r.tasks().get(0), w.tasks.size());
+            w.totalFrames = r.datasetToIndex();
+        }
+        if (!w.rows.isEmpty()) {
+            EpisodeRow last = w.rows.get(w.rows.size() - 1);
+            w.dataFile = last.data();
+            w.metaFile = last.meta();
+            w.metaFirstRow = (int) w.rows.stream().filter(r -> !r.meta().equals(last.meta())).count();
+            for (EpisodeRow r : w.rows.subList(w.metaFirstRow, w.rows.size())) {
+                w.metaBytes += w.rowBytes(r);
+            }
+            w.reloadDataFile();
+        }
+        w.deleteStrayFiles(w.rows.size());
+        w.dirty = true;
+        w.commit();
+        return w;
+    }
+
+    /** Episodes written so far (committed or not). */
+    public int episodeCount() {
+        return rows.size();
+    }
+
+    /** Frames written so far. */
+    public long frameCount() {
+        return totalFrames;
+    }
+
+    /** The rows of the episodes written so far, in index order. */
+    public List<EpisodeRow> episodes() {
+        return List.copyOf(rows);
+    }
+
+    /** A buffer for this dataset's frames. */
+    public EpisodeBuffer newBuffer() {
+        return new EpisodeBuffer(spec.frameFeatures());
+    }
+
+    /** {@link #writeEpisode(EpisodeBuffer, String, Map, Map)} for a dataset without videos. */
+    public EpisodeRow writeEpisode(EpisodeBuffer frames, String task, Map<String, Object> extras)
+            throws IOException {
+        return writeEpisode(frames, task, Map.of(), extras);
+    }
+
+    /**
+     * Appends an episode: its frames, its task string, where its video frames were written (one
+     * span per video feature) and a value for each extra episode column of the spec.
+     *
+     * @return the episode's row
+     */
+    public EpisodeRow writeEpisode(EpisodeBuffer frames, String task, Map<String, VideoSpan> videos,
+            Map<String, Object> extras) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the dataset writer is closed");
+        }
+        int n = frames.length();
+        if (n < 1) {
+            throw new IllegalArgumentException("an episode needs at least one frame");
+        }
+        if (!frames.features().equals(spec.frameFeatures())) {
+            throw new IllegalArgumentException("the buffer's features differ from the dataset's; use newBuffer()");
+        }
+        Set<String> columns = new java.util.HashSet<>();
+        spec.episodeColumns().forEach(c -> columns.add(c.name()));
+        if (!extras.keySet().equals(columns)) {
+            throw new IllegalArgumentException("episode extras " + extras.keySet() + " must be exactly " + columns);
+        }
+        Set<String> videoKeys = new java.util.HashSet<>();
+        spec.videoFeatures().forEach(f -> videoKeys.add(f.name()));
+        if (!videos.keySet().equals(videoKeys)) {
+            throw new IllegalArgumentException("video spans " + videos.keySet() + " must be exactly " + videoKeys);
+        }
+        int taskIndex = tasks.computeIfAbsent(task, t -> tasks.size());
+        long episode = rows.size();
+        long from = totalFrames;
+        Map<String, double[]> defaults = defaults(n, episode, from, taskIndex);
+        List<ColumnValues> columnValues = new ArrayList<>();
+        Map<String, FeatureStats> stats = new LinkedHashMap<>();
+        int recorded = spec.frameFeatures().size();
+        for (int i = 0; i < dataFeatures.size(); i++) {
+            DatasetFeature f = dataFeatures.get(i);
+            double[] values = i < recorded ? frames.values(i) : defaults.get(f.name());
+            columnValues.add(column(f, values, n));
+            stats.put(f.name(), FeatureStats.of(values, n, f.size()));
+        }
+        RowGroupBlob blob = dataEncoder.encode(columnValues);
+        long size = rowBytes(new EpisodeRow(episode, List.of(task), n, dataFile, from, from + n, metaFile, stats,
+                videos, extras));
+        if (metaFirstRow < rows.size() && metaBytes + size > spec.dataFileBytes()) {
+            commit();
+            metaFile = layout.next(metaFile);
+            metaFirstRow = rows.size();
+            metaBytes = 0;
+        }
+        if (!dataBlobs.isEmpty() && dataBytes + blob.byteSize() > spec.dataFileBytes()) {
+            commit();
+            dataFile = layout.next(dataFile);
+            dataBlobs.clear();
+            dataBytes = 0;
+            committedDataBytes = 0;
+        }
+        dataBlobs.add(blob);
+        dataBytes += blob.byteSize();
+        EpisodeRow row = new EpisodeRow(episode, List.of(task), n, dataFile, from, from + n, metaFile, stats, videos,
+                extras);
+        metaBytes += size;
+        rows.add(row);
+        totalFrames += n;
+        dirty = true;
+        if ((dataBytes - committedDataBytes) * 8 >= committedDataBytes) {
+            commit();
+        }
+        return row;
+    }
+
+    /**
+     * Makes everything written so far durable: the current data file, the current episodes file,
+     * tasks, running stats and info.json, in that order.
+     */
+    public void commit() throws IOException {
+        if (!dirty) {
+            return;
+        }
+        if (!dataBlobs.isEmpty()) {
+            Files.createDirectories(layout.data(dataFile).getParent());
+            ParquetFiles.writeAtomically(layout.data(dataFile), dataSchema, dataBlobs, Map.of());
+            committedDataBytes = dataBytes;
+        }
+        if (metaFirstRow < rows.size()) {
+            Files.createDirectories(layout.episodes(metaFile).getParent());
+            List<EpisodeRow> current = rows.subList(metaFirstRow, rows.size());
+            ParquetFiles.writeAtomically(layout.episodes(metaFile), metaSchema,
+                    List.of(metaEncoder.encode(EpisodesTable.columns(metaSchema, current))), Map.of());
+        }
+        TasksTable.write(layout.tasks(), List.copyOf(tasks.keySet()));
+        StatsFile.write(layout.stats(), runningStats());
+        AtomicFiles.write(layout.info(), info().toJson());
+        dirty = false;
+    }
+
+    /** Commits, then rewrites stats.json with exact statistics of every frame. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        commit();
+        closed = true;
+        if (!rows.isEmpty()) {
+            StatsFile.write(layout.stats(), DatasetStats.exact(layout, rows, dataFeatures));
+        }
+    }
+
+    /** The info.json this writer's current state gives. */
+    DatasetInfo info() {
+        List<DatasetFeature> all = new ArrayList<>(spec.features());
+        all.addAll(DatasetSpec.DEFAULT_FEATURES);
+        return new DatasetInfo(DatasetInfo.CODEBASE_VERSION, spec.robotType(), spec.fps(), all, rows.size(),
+                totalFrames, tasks.size(), spec.chunksSize(), spec.dataFileBytes() >> 20, spec.videoFileBytes() >> 20,
+                DatasetLayout.DATA_PATH, spec.videoFeatures().isEmpty() ? null : DatasetLayout.VIDEO_PATH);
+    }
+
+    private Map<String, FeatureStats> runningStats() {
+        Map<String, FeatureStats> out = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        for (DatasetFeature f : dataFeatures) {
+            List<FeatureStats> parts = new ArrayList<>(rows.size());
+            for (EpisodeRow r : rows) {
+                parts.add(r.stats().get(f.name()));
+            }
+            out.put(f.name(), FeatureStats.aggregate(parts));
+        }
+        return out;
+    }
+
+    private Map<String, double[]> defaults(int n, long episode, long from, int taskIndex) {
+        double[] timestamp = new double[n];
+        double[] frame = new double[n];
+        double[] episodeIndex = new double[n];
+        double[] index = new double[n];
+        double[] task = new double[n];
+        for (int i = 0; i < n; i++) {
+            timestamp[i] = (float) ((double) i / spec.fps());
+            frame[i] = i;
+            episodeIndex[i] = episode;
+            index[i] = from + i;
+            task[i] = taskIndex;
+        }
+        return Map.of("timestamp", timestamp, "frame_index", frame, "episode_index", episodeIndex, "index", index,
+                "task_index", task);
+    }
+
+    private static ColumnValues column(DatasetFeature f, double[] values, int n) {
+        int dim = f.size();
+        int count = n * dim;
+        boolean list = dim != 1;
+        int[] offsets = null;
+        if (list) {
+            offsets = new int[n + 1];
+            for (int i = 0; i <= n; i++) {
+                offsets[i] = i * dim;
+            }
+        }
+        switch (f.dtype()) {
+            case "float32": {
+                float[] v = new float[count];
+                for (int i = 0; i < count; i++) {
+                    v[i] = (float) values[i];
+                }
+                return list ? ColumnValues.ofFloatLists(v, offsets) : ColumnValues.ofFloats(v);
+            }
+            case "float64": {
+                double[] v = java.util.Arrays.copyOf(values, count);
+                return list ? ColumnValues.ofDoubleLists(v, offsets) : ColumnValues.ofDoubles(v);
+            }
+            case "int64": {
+                long[] v = new long[count];
+                for (int i = 0; i < count; i++) {
+                    v[i] = (long) values[i];
+                }
+                return list ? ColumnValues.ofLongLists(v, offsets) : ColumnValues.ofLongs(v);
+            }
+            default: {
+                boolean[] v = new boolean[count];
+                for (int i = 0; i < count; i++) {
+                    v[i] = values[i] != 0;
+                }
+                return list ? ColumnValues.ofBooleanLists(v, offsets) : ColumnValues.ofBooleans(v);
+            }
+        }
+    }
+
+    /** A deterministic estimate of a row's size in the episodes file, bytes. */
+    private long rowBytes(EpisodeRow r) {
+        long bytes = 64;
+        for (FeatureStats s : r.stats().values()) {
+            bytes += 8L * (4 + FeatureStats.QUANTILES.length) * s.mean().length + 8;
+        }
+        for (Object v : r.extras().values()) {
+            bytes += v instanceof double[] d ? 8L * d.length : v instanceof long[] l ? 8L * l.length
+                    : v instanceof String s ? s.length() : 8;
+        }
+        return bytes + 32L * r.videos().size() + r.tasks().stream().mapToLong(String::length).sum();
+    }
+
+    /** Loads the committed row groups of the current data file that belong to committed episodes. */
+    private void reloadDataFile() throws IOException {
+        Path file = layout.data(dataFile);
+        List<EpisodeRow> inFile = rows.stream().filter(r -> r.data().equals(dataFile)).toList();
+        try (var reader = dev.mantis.robot.dataset.parquet.ParquetReader.open(file)) {
+            if (reader.rowGroupCount() < inFile.size()) {
+                throw new DatasetException(file + ": holds " + reader.rowGroupCount() + " episodes but the episodes "
+                        + "table lists " + inFile.size() + "; the dataset cannot be resumed");
+            }
+            for (int g = 0; g < inFile.size(); g++) {
+                List<ColumnValues> cols = new ArrayList<>();
+                for (ParquetColumn c : dataSchema.columns()) {
+                    cols.add(reader.read(c.name(), g));
+                }
+                RowGroupBlob blob = dataEncoder.encode(cols);
+                if (blob.rowCount() != inFile.get(g).length()) {
+                    throw new DatasetException(file + ": row group " + g + " has " + blob.rowCount() + " frames, the "
+                            + "episodes table says " + inFile.get(g).length() + "; the dataset cannot be resumed");
+                }
+                dataBlobs.add(blob);
+                dataBytes += blob.byteSize();
+            }
+        }
+        committedDataBytes = dataBytes;
+    }
+
+    /** Deletes temporary files, and data and episodes files past the ones the first {@code kept} episodes use. */
+    private void deleteStrayFiles(int kept) throws IOException {
+        DatasetLayout.FileId lastData = kept == 0 ? null : rows.get(kept - 1).data();
+        DatasetLayout.FileId lastMeta = kept == 0 ? null : rows.get(kept - 1).meta();
+        deletePast(lastData, true);
+        deletePast(lastMeta, false);
+        for (Path dir : List.of(layout.root().resolve("data"), layout.root().resolve("meta"))) {
+            if (Files.isDirectory(dir)) {
+                try (var walk = Files.walk(dir)) {
+                    for (Path p : walk.filter(p -> p.getFileName().toString().startsWith(".")
+                            && Files.isRegularFile(p)).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    private void deletePast(DatasetLayout.FileId last, boolean data) throws IOException {
+        DatasetLayout.FileId id = last == null ? DatasetLayout.FileId.FIRST : layout.next(last);
+        for (int misses = 0; misses < 2; id = layout.next(id)) {
+            Path p = data ? layout.data(id) : layout.episodes(id);
+            if (Files.deleteIfExists(p)) {
+                misses = 0;
+            } else {
+                misses++;
+            }
+        }
+    }
+
+    private static List<String> names(List<DatasetFeature> features) {
+        return features.stream().map(f -> f.name() + " " + f.dtype() + f.shape()).toList();
+    }
+}
