@@ -13,7 +13,6 @@ public final class ParquetEncoder {
 
     static final int DEFAULT_PAGE_BYTES = 1 << 20;
     private static final int[] ENCODINGS = {Encodings.PLAIN, Encodings.RLE};
-    private static final List<String> LIST_PATH_TAIL = List.of("list", "element");
 
     private final ParquetSchema schema;
     private final ParquetCompression compression;
@@ -104,8 +103,7 @@ public final class ParquetEncoder {
                 max = minMax[1];
             }
         }
-        List<String> path = column.list() ? List.of(column.name(), LIST_PATH_TAIL.get(0), LIST_PATH_TAIL.get(1))
-                : List.of(column.name());
+        List<String> path = column.list() ? List.of(column.name(), "list", "element") : List.of(column.name());
         return new ColumnChunkMeta(Encodings.physical(column.type()), ENCODINGS, path, compression.thriftId,
                 numValues, uncompressedTotal, compressedTotal, start, -1, min, max, column.list() ? -1 : 0);
     }
