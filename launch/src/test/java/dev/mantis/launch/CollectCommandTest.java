@@ -127,6 +127,41 @@ class CollectCommandTest {
                 + " a LeRobot v3.0 dataset directory?\n", missing.err());
     }
 
+    @Test
+    void everyEpisodeOfACoreSuiteCollectionReplaysExactly(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("core");
+        int tasks = dev.mantis.assets.BundledTasks.suite("core").orElseThrow().size();
+        int perTask = (100 + tasks - 1) / tasks;
+        var r = RobotInspectCommandTest.run("collect", "--suite", "core", "--episodes", Integer.toString(perTask),
+                "--seed", "1", "--out", out.toString(), "--workers", "2");
+        assertEquals(0, r.code(), r.err());
+        int episodes = DatasetReader.open(out).episodes().size();
+        assertTrue(episodes >= 100, episodes + " episodes");
+        var replay = RobotInspectCommandTest.run("replay", out.toString(), "--verify");
+        assertEquals(0, replay.code(), replay.out());
+        assertTrue(replay.out().endsWith(episodes + " of " + episodes + " episodes replayed exactly\n"), replay.out());
+    }
+
+    @Test
+    void onlySuccessKeepsTheSuccessfulEpisodesOfATaskFile(@TempDir Path dir) throws Exception {
+        // reach with too short a horizon: some episodes time out
+        Path task = dir.resolve("hurried_reach.yaml");
+        Files.writeString(task, dev.mantis.assets.BundledTasks.yaml("reach").orElseThrow()
+                .replaceFirst("id: reach", "id: hurried_reach").replaceFirst("horizon: *\\d+", "horizon: 22"));
+        Path out = dir.resolve("ds");
+        var r = RobotInspectCommandTest.run("collect", "--task", task.toString(), "--episodes", "12", "--out",
+                out.toString(), "--only-success");
+        assertEquals(0, r.code(), r.err());
+        var all = RobotInspectCommandTest.run("eval", "--task", task.toString(), "--episodes", "12", "--json");
+        int successes = new ObjectMapper().readTree(all.out()).get("tasks").get(0).get("successes").asInt();
+        assertTrue(successes > 0 && successes < 12, "some but not all succeed: " + successes);
+        DatasetReader reader = DatasetReader.open(out);
+        assertEquals(successes, reader.episodes().size());
+        assertTrue(reader.episodes().stream().allMatch(e -> Boolean.TRUE.equals(e.extra("mantis/success"))));
+        var replay = RobotInspectCommandTest.run("replay", out.toString(), "--verify");
+        assertEquals(0, replay.code(), replay.out());
+    }
+
     private static String[] args(String... more) {
         List<String> all = new ArrayList<>(List.of(RUN));
         all.addAll(List.of(more));
