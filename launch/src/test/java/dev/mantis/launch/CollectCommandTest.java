@@ -111,6 +111,7 @@ class CollectCommandTest {
         var replay = RobotInspectCommandTest.run("replay", out.toString(), "--verify");
         assertEquals(0, replay.code(), replay.out() + replay.err());
         assertTrue(replay.out().contains("16 of 16 episodes replayed exactly"), replay.out());
+        assertNumpyReadsTheExport(out, dir.resolve("reach.npz"), json.get("frames").asLong());
 
         var again = RobotInspectCommandTest.run(args("--out", out.toString()));
         assertEquals(2, again.code());
@@ -160,6 +161,43 @@ class CollectCommandTest {
         assertTrue(reader.episodes().stream().allMatch(e -> Boolean.TRUE.equals(e.extra("mantis/success"))));
         var replay = RobotInspectCommandTest.run("replay", out.toString(), "--verify");
         assertEquals(0, replay.code(), replay.out());
+    }
+
+    /** numpy (the real one, as training scripts use it) loads the NPZ export with the right shapes and values. */
+    private static void assertNumpyReadsTheExport(Path dataset, Path npz, long frames) throws Exception {
+        var r = RobotInspectCommandTest.run("dataset", "export", dataset.toString(), "--format", "npz", "--out",
+                npz.toString());
+        assertEquals(0, r.code(), r.err());
+        String script = "import json, sys, numpy as np\n"
+                + "d = np.load(sys.argv[1])\n"
+                + "info = json.loads(bytes(d['_info_json']).decode())\n"
+                + "print(json.dumps({'state': list(d['observation.state'].shape), 'dtype': str(d['action'].dtype),"
+                + " 'index': [int(d['index'][0]), int(d['index'][-1]), str(d['index'].dtype)],"
+                + " 'first': float(d['observation.goal.state'][0][0]), 'fps': info['fps']}))\n";
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "-c", script, npz.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") == null, "python3 is missing in CI");
+            org.junit.jupiter.api.Assumptions.abort("python3 is not installed; run scripts/install-deps.sh");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        if (code != 0 && out.contains("No module named 'numpy'") && System.getenv("CI") == null) {
+            org.junit.jupiter.api.Assumptions.abort("numpy is not installed; run scripts/install-deps.sh");
+        }
+        assertEquals(0, code, out);
+        JsonNode j = new ObjectMapper().readTree(out);
+        assertEquals(frames, j.get("state").get(0).asLong());
+        assertEquals(8, j.get("state").get(1).asInt());
+        assertEquals("float32", j.get("dtype").asText());
+        assertEquals(0, j.get("index").get(0).asLong());
+        assertEquals(frames - 1, j.get("index").get(1).asLong());
+        assertEquals("int64", j.get("index").get(2).asText());
+        double goal = DatasetReader.open(dataset).episode(0).get("observation.goal.state", 0)[0];
+        assertEquals(goal, j.get("first").asDouble(), 0);
+        assertEquals(20, j.get("fps").asInt());
     }
 
     private static String[] args(String... more) {

@@ -58,7 +58,7 @@ public class RecordingBenchmark {
         scene = Scene.build(task.sceneSpec());
         dir = Files.createTempDirectory("mantis-recording-bench");
         writer = DatasetWriter.create(dir.resolve("ds"), TaskRecording.spec(List.of(spec), scene.robot(0)));
-        recorder = new FrameRecorder(task, writer.newBuffer(), scene.robot(0).observationSpec().features());
+        recorder = new FrameRecorder(task, writer.newBuffer(), scene.robot(0).observationSpec());
     }
 
     @TearDown

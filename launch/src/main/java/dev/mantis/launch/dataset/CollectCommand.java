@@ -9,6 +9,7 @@ import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.record.TaskRecording;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
+import dev.mantis.sim.task.PolicyFactory;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSummary;
@@ -110,7 +111,7 @@ public final class CollectCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Collection.Summary summary;
         try (writer) {
-            summary = Collection.run(tasks, episodes, seed, threads, policy, (task, scene) -> task.oracle(scene),
+            summary = Collection.run(tasks, episodes, seed, threads, policy, PolicyFactory.ORACLE,
                     onlySuccess, writer, bar::update);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code mantis dataset}: look at recorded datasets. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, description = "Inspect LeRobot v3.0 datasets.",
-        subcommands = {DatasetInfoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DatasetInfoCommand.class, DatasetExportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Example:", "  mantis dataset info data/core"})
 public final class DatasetCommand implements Runnable {
 

@@ -8,6 +8,7 @@ import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeRunner;
 import dev.mantis.sim.task.EpisodeSeeds;
 import dev.mantis.sim.task.Oracle;
+import dev.mantis.sim.task.PolicyFactory;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import java.io.IOException;
@@ -31,12 +32,6 @@ import java.util.function.Function;
  * number of workers. A resumed run starts after the last episode the dataset already holds.
  */
 public final class Collection {
-
-    /** Makes the policy of one episode of a task, after the scene's reset. */
-    public interface PolicyFactory {
-        /** The policy for the episode just reset in {@code scene}. */
-        Oracle create(Task task, Scene scene);
-    }
 
     /** Told after each episode: run episodes done, successes, total, frames written. */
     public interface Progress {
@@ -153,7 +148,7 @@ public final class Collection {
             this.scene = Scene.build(task.sceneSpec());
             scenes.add(scene);
             this.writer = writer;
-            this.recorder = new FrameRecorder(task, newBuffer(), scene.robot(0).observationSpec().features());
+            this.recorder = new FrameRecorder(task, newBuffer(), scene.robot(0).observationSpec());
         }
 
         private EpisodeBuffer newBuffer() {
@@ -162,7 +157,7 @@ public final class Collection {
 
         Episode run(int job, int k, long runSeed, PolicyFactory policy) {
             long seed = EpisodeSeeds.of(runSeed, task.spec().id(), k);
-            Function<Scene, Oracle> make = s -> policy.create(task, s);
+            Function<Scene, Oracle> make = s -> policy.create(task, s, seed);
             EpisodeResult r = EpisodeRunner.run(task, scene, job, seed, make, recorder);
             if (r.steps() == 0) {
                 return new Episode(r, null, null, task.spec().instruction());

@@ -50,7 +50,7 @@ public final class EpisodeReplay {
         double[] actions = recorded.all(TaskRecording.ACTION);
         int n = recorded.length();
         int width = actions.length / n;
-        FrameRecorder recorder = new FrameRecorder(task, buffer, scene.robot(0).observationSpec().features());
+        FrameRecorder recorder = new FrameRecorder(task, buffer, scene.robot(0).observationSpec());
         int[] step = {0};
         EpisodeResult result = EpisodeRunner.run(task, scene, (int) row.episodeIndex(), s, sc -> x -> {
             int i = Math.min(step[0]++, n - 1);

@@ -1,15 +1,13 @@
 package dev.mantis.sim.record;
 
 import dev.mantis.robot.dataset.EpisodeBuffer;
-import dev.mantis.robot.spatial.Rotations;
-import dev.mantis.robot.spatial.Transform;
 import dev.mantis.robot.spec.Action;
 import dev.mantis.robot.spec.FeatureSpec;
 import dev.mantis.robot.spec.Observation;
+import dev.mantis.robot.spec.ObservationSpec;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.StepRecorder;
 import dev.mantis.sim.task.Task;
-import dev.mantis.sim.task.TaskObject;
 import java.util.List;
 
 /**
@@ -21,36 +19,36 @@ import java.util.List;
  */
 public final class FrameRecorder implements StepRecorder {
 
-    private final Task task;
+    private final TaskObservation view;
     private final EpisodeBuffer buffer;
     private final int[] observed;
-    private final int environment;
     private final int goal;
     private final int action;
     private final int reward;
     private final int done;
     private final int success;
-    private final double[] objects;
-    private final double[] goalState;
-    private final double[] quaternion = new double[4];
+    private double[] goalState = new double[0];
     private double[] initialState = new double[0];
 
-    /** A recorder of {@code task}'s episodes into {@code buffer} (a buffer of {@link TaskRecording#spec}). */
-    public FrameRecorder(Task task, EpisodeBuffer buffer, List<FeatureSpec> robotFeatures) {
-        this.task = task;
+    /**
+     * A recorder of {@code task}'s episodes into {@code buffer} (a buffer of
+     * {@link TaskRecording#spec}: its object and goal widths are used).
+     */
+    public FrameRecorder(Task task, EpisodeBuffer buffer, ObservationSpec robot) {
         this.buffer = buffer;
-        this.observed = new int[robotFeatures.size()];
+        this.view = new TaskObservation(task, robot,
+                buffer.features().get(buffer.indexOf(TaskRecording.ENVIRONMENT_STATE)).size() / 7,
+                buffer.features().get(buffer.indexOf(TaskRecording.GOAL_STATE)).size());
+        List<FeatureSpec> features = view.spec().features();
+        this.observed = new int[features.size()];
         for (int i = 0; i < observed.length; i++) {
-            observed[i] = buffer.indexOf(robotFeatures.get(i).name());
+            observed[i] = buffer.indexOf(features.get(i).name());
         }
-        this.environment = buffer.indexOf(TaskRecording.ENVIRONMENT_STATE);
         this.goal = buffer.indexOf(TaskRecording.GOAL_STATE);
         this.action = buffer.indexOf(TaskRecording.ACTION);
         this.reward = buffer.indexOf(TaskRecording.REWARD);
         this.done = buffer.indexOf(TaskRecording.DONE);
         this.success = buffer.indexOf(TaskRecording.SUCCESS);
-        this.objects = new double[buffer.features().get(environment).size()];
-        this.goalState = new double[buffer.features().get(goal).size()];
     }
 
     /** The buffer the frames go to. */
@@ -67,28 +65,15 @@ public final class FrameRecorder implements StepRecorder {
     public void begin(Scene scene) {
         buffer.clear();
         initialState = TaskRecording.initialState(scene.snapshot());
-        java.util.Arrays.fill(goalState, 0);
-        double[] g = task.goalState();
-        System.arraycopy(g, 0, goalState, 0, g.length);
+        goalState = view.goal().get(TaskRecording.GOAL_STATE);
     }
 
     @Override
     public void before(Scene scene, int step) {
-        Observation o = scene.robot(0).observe();
+        Observation o = view.observe(scene);
         for (int i = 0; i < observed.length; i++) {
             buffer.put(observed[i], o.get(o.spec().features().get(i).name()));
         }
-        java.util.Arrays.fill(objects, 0);
-        List<TaskObject> list = task.spec().objects();
-        for (int i = 0; i < list.size(); i++) {
-            Transform T_world_object = scene.objectPose(list.get(i).name());
-            objects[7 * i] = T_world_object.translation().x();
-            objects[7 * i + 1] = T_world_object.translation().y();
-            objects[7 * i + 2] = T_world_object.translation().z();
-            Rotations.toQuaternion(T_world_object.rotationRowMajor(), 0, quaternion);
-            System.arraycopy(quaternion, 0, objects, 7 * i + 3, 4);
-        }
-        buffer.put(environment, objects);
         buffer.put(goal, goalState);
     }
 

@@ -27,9 +27,15 @@ public final class Evaluation {
     private Evaluation() {
     }
 
-    /** Runs the episodes and returns their results, ordered by task then episode index. */
+    /** Runs the episodes with each task's oracle; results ordered by task then episode index. */
     public static List<EpisodeResult> run(List<TaskSpec> tasks, int episodes, long seed, int workers,
             Progress progress) {
+        return run(tasks, episodes, seed, workers, PolicyFactory.ORACLE, progress);
+    }
+
+    /** Runs the episodes with the policies {@code policy} makes; results ordered by task then episode index. */
+    public static List<EpisodeResult> run(List<TaskSpec> tasks, int episodes, long seed, int workers,
+            PolicyFactory policy, Progress progress) {
         int total = tasks.size() * episodes;
         EpisodeResult[] results = new EpisodeResult[total];
         AtomicInteger next = new AtomicInteger();
@@ -52,8 +58,9 @@ public final class Evaluation {
                             int k = job % episodes;
                             Task task = taskOf.computeIfAbsent(spec.id(), id -> new Task(spec));
                             Scene scene = sceneOf.computeIfAbsent(spec.id(), id -> Scene.build(task.sceneSpec()));
-                            EpisodeResult r = EpisodeRunner.run(task, scene, k, EpisodeSeeds.of(seed, spec.id(), k),
-                                    task::oracle);
+                            long episodeSeed = EpisodeSeeds.of(seed, spec.id(), k);
+                            EpisodeResult r = EpisodeRunner.run(task, scene, k, episodeSeed,
+                                    s -> policy.create(task, s, episodeSeed));
                             results[job] = r;
                             int ok = r.success() ? successes.incrementAndGet() : successes.get();
                             synchronized (progress) {

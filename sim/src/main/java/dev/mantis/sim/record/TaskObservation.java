@@ -1,0 +1,107 @@
+package dev.mantis.sim.record;
+
+import dev.mantis.robot.spatial.Rotations;
+import dev.mantis.robot.spatial.Transform;
+import dev.mantis.robot.spec.FeatureSpec;
+import dev.mantis.robot.spec.Observation;
+import dev.mantis.robot.spec.ObservationSpec;
+import dev.mantis.sim.scene.Scene;
+import dev.mantis.sim.task.Task;
+import dev.mantis.sim.task.TaskObject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a policy (or a recording) sees of a task episode: the robot's observation features plus
+ * {@code observation.environment_state} (each object's position and quaternion, world frame,
+ * zero-padded to a fixed number of object slots), and the goal as its own observation
+ * ({@code observation.goal.state}: the goal's target points, zero-padded).
+ */
+public final class TaskObservation {
+
+    private final Task task;
+    private final ObservationSpec spec;
+    private final ObservationSpec goalSpec;
+    private final int robotFeatures;
+    private final double[] objects;
+    private final double[] goalState;
+    private final double[] quaternion = new double[4];
+
+    /**
+     * The view of {@code task} with {@code robot}'s features, {@code objectSlots} objects and a
+     * goal of {@code goalSize} numbers (at least the task's own counts; more for a suite's
+     * common width).
+     */
+    public TaskObservation(Task task, ObservationSpec robot, int objectSlots, int goalSize) {
+        if (objectSlots < task.spec().objects().size() || goalSize < task.spec().goal().stateSize()) {
+            throw new IllegalArgumentException("task '" + task.spec().id() + "' needs " + task.spec().objects().size()
+                    + " object slots and a goal of " + task.spec().goal().stateSize() + ", got " + objectSlots + " and "
+                    + goalSize);
+        }
+        this.task = task;
+        this.robotFeatures = robot.features().size();
+        List<FeatureSpec> features = new ArrayList<>(robot.features());
+        features.add(FeatureSpec.vector(TaskRecording.ENVIRONMENT_STATE, names(objectSlots, "object",
+                List.of("x", "y", "z", "qx", "qy", "qz", "qw")), "m; quaternion xyzw (world frame)"));
+        this.spec = new ObservationSpec(features);
+        this.goalSpec = new ObservationSpec(List.of(FeatureSpec.vector(TaskRecording.GOAL_STATE,
+                names(goalSize / 3, "target", List.of("x", "y", "z")), "m (world frame)")));
+        this.objects = new double[7 * objectSlots];
+        this.goalState = new double[goalSize];
+    }
+
+    /** The view with exactly the task's own object and goal counts. */
+    public TaskObservation(Task task, ObservationSpec robot) {
+        this(task, robot, task.spec().objects().size(), task.spec().goal().stateSize());
+    }
+
+    private static List<String> names(int slots, String prefix, List<String> axes) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < slots; i++) {
+            for (String a : axes) {
+                out.add(prefix + i + "." + a);
+            }
+        }
+        return out;
+    }
+
+    /** Robot features, then observation.environment_state. */
+    public ObservationSpec spec() {
+        return spec;
+    }
+
+    /** observation.goal.state alone. */
+    public ObservationSpec goalSpec() {
+        return goalSpec;
+    }
+
+    /** The observation now: the robot's, then the objects' poses. */
+    public Observation observe(Scene scene) {
+        Observation robot = scene.robot(0).observe();
+        double[][] values = new double[robotFeatures + 1][];
+        for (int i = 0; i < robotFeatures; i++) {
+            values[i] = robot.get(robot.spec().features().get(i).name());
+        }
+        Arrays.fill(objects, 0);
+        List<TaskObject> list = task.spec().objects();
+        for (int i = 0; i < list.size(); i++) {
+            Transform T_world_object = scene.objectPose(list.get(i).name());
+            objects[7 * i] = T_world_object.translation().x();
+            objects[7 * i + 1] = T_world_object.translation().y();
+            objects[7 * i + 2] = T_world_object.translation().z();
+            Rotations.toQuaternion(T_world_object.rotationRowMajor(), 0, quaternion);
+            System.arraycopy(quaternion, 0, objects, 7 * i + 3, 4);
+        }
+        values[robotFeatures] = objects;
+        return new Observation(spec, robot.timestamp(), values);
+    }
+
+    /** The current episode's goal (valid after the task's reset). */
+    public Observation goal() {
+        Arrays.fill(goalState, 0);
+        double[] g = task.goalState();
+        System.arraycopy(g, 0, goalState, 0, g.length);
+        return new Observation(goalSpec, 0, new double[][] {goalState});
+    }
+}
