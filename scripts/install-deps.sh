@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Installs what Mantis needs to build and test, idempotently. Safe to run again.
-# Today: a JDK 17 and Maven. Later issues add ros-core, xvfb, python3-torch here.
+# Today: a JDK 17 and Maven; PyTorch, onnx and NumPy for /usr/bin/python3 (policies/train/).
+# Later issues add ros-core, xvfb here.
 set -euo pipefail
+
+# Debian's python3-* packages install for /usr/bin/python3, whatever python3 comes first on PATH.
+python_versions() {
+  /usr/bin/python3 -c 'import torch, onnx, numpy
+print("torch", torch.__version__, "onnx", onnx.__version__, "numpy", numpy.__version__)' 2>/dev/null
+}
 
 need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+python="$(python_versions)" || need+=(python3-torch python3-onnx python3-numpy)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -14,10 +22,15 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
   apt-get update -q
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
+  python="$(python_versions)" || {
+    echo "install-deps: /usr/bin/python3 still cannot import torch, onnx and numpy; run" \
+      "/usr/bin/python3 -c 'import torch, onnx, numpy' to see why" >&2
+    exit 1
+  }
 fi
 
 javac -version 2>&1 | grep -Eq 'javac (1[7-9]|[2-9][0-9])' || {
   echo "install-deps: Java 17 or newer is needed, found: $(javac -version 2>&1)" >&2
   exit 1
 }
-echo "install-deps: $(javac -version 2>&1), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+echo "install-deps: $(javac -version 2>&1), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'), $python"
