@@ -36,6 +36,9 @@ public final class JointDrives {
     private final double[] gripForce;
     /** Per finger: the sign of its squeeze while it grips an object, 0 while it does not. */
     private final double[] gripping;
+    /** Per finger: its target when last seen, and seconds since that target last changed. */
+    private final double[] lastTarget;
+    private final double[] steady;
     private final boolean[] prismatic;
 
     /**
@@ -66,6 +69,9 @@ public final class JointDrives {
         velocity = new double[dof];
         gripForce = new double[dof];
         gripping = new double[dof];
+        lastTarget = new double[dof];
+        java.util.Arrays.fill(lastTarget, Double.NaN);
+        steady = new double[dof];
         prismatic = new boolean[dof];
         for (int i = 0; i < dof; i++) {
             Joint j = articulation.joint(i);
@@ -115,6 +121,8 @@ public final class JointDrives {
     /** Forgets any grip in progress (after teleporting the robot). */
     public void releaseGrip() {
         java.util.Arrays.fill(gripping, 0);
+        java.util.Arrays.fill(lastTarget, Double.NaN); // every finger starts its settling afresh
+        java.util.Arrays.fill(steady, 0);
     }
 
     /** Forgets the torques of the last physics step (a reset robot has applied none yet). */
@@ -149,19 +157,29 @@ public final class JointDrives {
 
     /**
      * The squeeze of a finger held back from its target by an object. A finger starts gripping
-     * when it is more than {@link #BLOCKED_GAP} short of its target and nearly still; it keeps
+     * when it is more than {@link #BLOCKED_GAP} short of its target and nearly still although its
+     * target has not changed for the drive's settling time (3 / w): its drive has had time to
+     * bring it there. (A finger is also still the instant it is sent a new target; gripping then
+     * would throw its tiny mass at the object at metres per second.) It keeps
      * the full grip force toward the target until it gets within half that gap (the object is
      * gone), the target moves to its other side (the gripper opens) or it runs away faster than
      * {@link #RUNAWAY_SPEED}. (A finger's own drive is scaled by its tiny inertia and could not
      * hold an object.)
      */
-    private double grip(int i, double v, double target) {
+    private double grip(int i, double v, double target, double dt) {
+        if (target != lastTarget[i]) {
+            lastTarget[i] = target;
+            steady[i] = 0;
+        } else {
+            steady[i] += dt;
+        }
         double gap = target - position[i];
         double blockedGap = prismatic[i] ? BLOCKED_GAP : BLOCKED_ANGLE;
         if (gripping[i] != 0 && (Math.abs(gap) < blockedGap / 2 || Math.signum(gap) != gripping[i]
                 || Math.abs(v) > RUNAWAY_SPEED)) {
             gripping[i] = 0;
-        } else if (gripping[i] == 0 && Math.abs(gap) > blockedGap && Math.abs(v) < BLOCKED_SPEED) {
+        } else if (gripping[i] == 0 && Math.abs(gap) > blockedGap && Math.abs(v) < BLOCKED_SPEED
+                && steady[i] >= 3 / gains.frequency()) {
             gripping[i] = Math.signum(gap);
         }
         return gripping[i] * gripForce[i];
@@ -216,7 +234,7 @@ public final class JointDrives {
             }
             if (gripForce[i] > 0) {
                 int l = leader[i];
-                torque += grip(i, v, l >= 0 ? multiplier[i] * targetPosition[l] + offset[i] : targetPosition[i]);
+                torque += grip(i, v, l >= 0 ? multiplier[i] * targetPosition[l] + offset[i] : targetPosition[i], dt);
             }
             torque = Math.max(-effort[i], Math.min(effort[i], torque));
             // a stiff one-sided spring outside the position limits (a mechanical stop: not effort-limited)

@@ -160,11 +160,11 @@ public final class Collection {
             Function<Scene, Oracle> make = s -> policy.create(task, s, seed);
             EpisodeResult r = EpisodeRunner.run(task, scene, job, seed, make, recorder);
             if (r.steps() == 0) {
-                return new Episode(r, null, null, task.spec().instruction());
+                return new Episode(r, null, null, task.instruction());
             }
             EpisodeBuffer copy = newBuffer();
             copy.copyFrom(recorder.buffer());
-            return new Episode(r, copy, recorder.initialState(), task.spec().instruction());
+            return new Episode(r, copy, recorder.initialState(), task.instruction());
         }
     }
 }

@@ -5,6 +5,7 @@ import com.jme3.bullet.objects.PhysicsRigidBody;
 import com.jme3.math.Vector3f;
 import com.simsilica.mathd.Quatd;
 import com.simsilica.mathd.Vec3d;
+import dev.mantis.robot.model.Geometry;
 import dev.mantis.robot.spatial.Rotations;
 import dev.mantis.robot.spatial.Transform;
 import dev.mantis.robot.spatial.Vec3;
@@ -20,8 +21,8 @@ import java.util.SplittableRandom;
 
 /**
  * A simulated scene built once from a {@link SceneSpec}: a Bullet world with the floor, an
- * optional table, robots and free objects. {@link #step()} advances one control period;
- * {@link #reset(long)} puts it in a seeded initial state; {@link #snapshot()} and
+ * optional table, static fixtures, robots and free objects. {@link #step()} advances one control
+ * period; {@link #reset(long)} puts it in a seeded initial state; {@link #snapshot()} and
  * {@link #restore} save and load the full dynamic state. Divergence (NaN, infinite or exploding
  * state) is detected after every physics step. Not thread-safe; one scene per thread.
  */
@@ -39,6 +40,7 @@ public final class Scene implements AutoCloseable {
     private final PhysicsWorld world;
     private final List<SimRobot> robots = new ArrayList<>();
     private final List<PhysicsRigidBody> objects = new ArrayList<>();
+    private final List<PhysicsRigidBody> fixtures = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final int substeps;
     private final double dt;
@@ -56,6 +58,9 @@ public final class Scene implements AutoCloseable {
         this.dt = spec.physics().dt();
         try {
             addStatics();
+            for (FixtureSpec f : spec.fixtures()) {
+                fixtures.add(fixtureBody(f));
+            }
             for (RobotPlacement p : spec.robots()) {
                 BodyLayout layout = BodyLayout.of(p.model());
                 layout.warnings().forEach(w -> warnings.add("robot '" + p.id() + "': " + w));
@@ -107,6 +112,28 @@ public final class Scene implements AutoCloseable {
         world.add(body);
     }
 
+    /** A static body of the fixture's parts at its spec pose, added to the world. */
+    private PhysicsRigidBody fixtureBody(FixtureSpec f) {
+        List<Geometry> shapes = new ArrayList<>();
+        List<Transform> poses = new ArrayList<>();
+        for (FixturePart part : f.parts()) {
+            shapes.add(part.shape());
+            poses.add(part.T_fixture_part());
+        }
+        PhysicsRigidBody body = new PhysicsRigidBody(Shapes.compound(shapes, poses, Transform.IDENTITY),
+                PhysicsRigidBody.massForStatic);
+        body.setFriction((float) f.friction());
+        body.setRestitution(0);
+        body.setCollisionGroup(PhysicsWorld.GROUP_WORLD);
+        body.setCollideWithGroups(PhysicsWorld.GROUP_WORLD | PhysicsWorld.GROUP_ROBOT);
+        body.setPhysicsLocationDp(new Vec3d(f.pose().translation().x(), f.pose().translation().y(),
+                f.pose().translation().z()));
+        double[] q = quaternion(f.pose());
+        body.setPhysicsRotationDp(new Quatd(q[0], q[1], q[2], q[3]));
+        world.add(body);
+        return body;
+    }
+
     /** Findings while building that did not stop it (e.g. a massless link simulated with a small mass). */
     public List<String> warnings() {
         return List.copyOf(warnings);
@@ -144,11 +171,15 @@ public final class Scene implements AutoCloseable {
 
     /**
      * Puts the scene in the initial state for {@code seed}: robots at rest (plus the spec's joint
-     * noise), objects at their spec poses (plus the spec's placement noise), all at rest, time 0.
-     * Clears a divergence. The same seed always gives the same state.
+     * noise), fixtures at their spec poses, objects at their spec poses (plus the spec's placement
+     * noise), all at rest, time 0. Clears a divergence. The same seed always gives the same state.
      */
     public void reset(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < fixtures.size(); i++) {
+            Transform pose = spec.fixtures().get(i).pose();
+            placeFixture(i, pose.translation().toArray(), quaternion(pose));
+        }
         ResetNoise noise = spec.resetNoise();
         for (SimRobot r : robots) {
             double[] rest = r.restPositions();
@@ -244,6 +275,49 @@ public final class Scene implements AutoCloseable {
         return Transform.of(r, new Vec3(p.x, p.y, p.z));
     }
 
+    /** The pose T_world_fixture of the named fixture. */
+    public Transform fixturePose(String name) {
+        PhysicsRigidBody b = fixtures.get(fixtureIndex(name));
+        Vec3d p = b.getPhysicsLocationDp(null);
+        Quatd q = b.getPhysicsRotationDp(null);
+        double[] r = new double[9];
+        Rotations.fromQuaternion(q.x, q.y, q.z, q.w, r, 0);
+        return Transform.of(r, new Vec3(p.x, p.y, p.z));
+    }
+
+    /**
+     * Moves the named fixture to {@code T_world_fixture}: for setting up an episode (after
+     * {@link #reset}), not during one; physics never moves a fixture.
+     */
+    public void setFixturePose(String name, Transform T_world_fixture) {
+        if (!T_world_fixture.translation().isFinite()) {
+            throw new IllegalArgumentException("fixture '" + name + "': pose must be finite");
+        }
+        placeFixture(fixtureIndex(name), T_world_fixture.translation().toArray(), quaternion(T_world_fixture));
+    }
+
+    /**
+     * Places fixture {@code i} at position {@code p} with quaternion {@code q} (x y z w),
+     * re-adding it so the broadphase and contact caches start afresh.
+     */
+    private void placeFixture(int i, double[] p, double[] q) {
+        PhysicsRigidBody b = fixtures.get(i);
+        world.space().removeCollisionObject(b);
+        b.setPhysicsLocationDp(new Vec3d(p[0], p[1], p[2]));
+        b.setPhysicsRotationDp(new Quatd(q[0], q[1], q[2], q[3]));
+        world.add(b);
+    }
+
+    private int fixtureIndex(String name) {
+        for (int i = 0; i < fixtures.size(); i++) {
+            if (spec.fixtures().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no fixture '" + name + "' in the scene; fixtures: "
+                + spec.fixtures().stream().map(FixtureSpec::name).toList());
+    }
+
     /** Linear velocity of the named object, m/s, world frame. */
     public Vec3 objectVelocity(String name) {
         Vec3d v = objects.get(objectIndex(name)).getLinearVelocityDp(null);
@@ -293,6 +367,12 @@ public final class Scene implements AutoCloseable {
         b.activate();
     }
 
+    private double[] snapshotFixture(int i) {
+        Vec3d p = fixtures.get(i).getPhysicsLocationDp(null);
+        Quatd rot = fixtures.get(i).getPhysicsRotationDp(null);
+        return new double[] {p.x, p.y, p.z, rot.x, rot.y, rot.z, rot.w};
+    }
+
     /** The full dynamic state now. */
     public SceneState snapshot() {
         int n = robots.size();
@@ -319,15 +399,27 @@ public final class Scene implements AutoCloseable {
             Vec3d ang = b.getAngularVelocityDp(null);
             o[i] = new double[] {p.x, p.y, p.z, rot.x, rot.y, rot.z, rot.w, lin.x, lin.y, lin.z, ang.x, ang.y, ang.z};
         }
-        return new SceneState(time(), q, v, targets, o);
+        double[][] f = new double[fixtures.size()][];
+        for (int i = 0; i < fixtures.size(); i++) {
+            f[i] = snapshotFixture(i);
+        }
+        return new SceneState(time(), q, v, targets, o, f);
     }
 
     /** Loads a state taken from this scene with {@link #snapshot()}. */
     public void restore(SceneState state) {
-        if (state.robotPositions().length != robots.size() || state.objects().length != objects.size()) {
+        if (state.robotPositions().length != robots.size() || state.objects().length != objects.size()
+                || state.fixtures().length != fixtures.size()) {
             throw new IllegalArgumentException("the state was taken from another scene (" + state.robotPositions().length
-                    + " robots, " + state.objects().length + " objects; this scene has " + robots.size() + " and "
-                    + objects.size() + ")");
+                    + " robots, " + state.objects().length + " objects, " + state.fixtures().length + " fixtures; this "
+                    + "scene has " + robots.size() + ", " + objects.size() + " and " + fixtures.size() + ")");
+        }
+        for (int i = 0; i < fixtures.size(); i++) {
+            double[] f = state.fixtures()[i];
+            // only where it differs: restoring within an episode leaves the world as it was
+            if (!java.util.Arrays.equals(snapshotFixture(i), f)) {
+                placeFixture(i, new double[] {f[0], f[1], f[2]}, new double[] {f[3], f[4], f[5], f[6]});
+            }
         }
         for (int r = 0; r < robots.size(); r++) {
             SimRobot robot = robots.get(r);

@@ -8,13 +8,15 @@ import java.util.Set;
 /**
  * Everything a scene is built from: physics settings, the control rate, whether there is a table
  * (a static 1.2 x 1.6 x 0.05 m box whose top is the plane z = 0; the floor is at z = -0.8), the
- * robots and the free objects.
+ * robots, the free objects and the static fixtures.
  *
  * @param controlHz control steps per simulated second; the physics rate must be a multiple
- * @param resetNoise seeded perturbation applied by {@link Scene#reset(long)}
+ * @param fixtures static bodies (bowls, corners, pockets, zone markers); names unique among
+ *     objects and fixtures
+ * @param resetNoise seeded perturbation applied by {@link Scene#reset(long)} (objects only)
  */
 public record SceneSpec(PhysicsSettings physics, double controlHz, boolean table, List<RobotPlacement> robots,
-        List<ObjectSpec> objects, ResetNoise resetNoise) {
+        List<ObjectSpec> objects, List<FixtureSpec> fixtures, ResetNoise resetNoise) {
 
     /** Height of the table top, metres. */
     public static final double TABLE_TOP = 0.0;
@@ -24,6 +26,7 @@ public record SceneSpec(PhysicsSettings physics, double controlHz, boolean table
     public SceneSpec {
         robots = List.copyOf(robots);
         objects = List.copyOf(objects);
+        fixtures = List.copyOf(fixtures);
         double ratio = physics.physicsHz() / controlHz;
         if (!(controlHz > 0) || Math.abs(ratio - Math.rint(ratio)) > 1e-9 || ratio < 1) {
             throw new IllegalArgumentException("physics rate " + physics.physicsHz() + " Hz must be a whole multiple "
@@ -35,6 +38,17 @@ public record SceneSpec(PhysicsSettings physics, double controlHz, boolean table
                 throw new IllegalArgumentException("two objects are named '" + o.name() + "'");
             }
         }
+        for (FixtureSpec f : fixtures) {
+            if (!names.add(f.name())) {
+                throw new IllegalArgumentException("the name '" + f.name() + "' is given to two objects or fixtures");
+            }
+        }
+    }
+
+    /** A scene without fixtures. */
+    public SceneSpec(PhysicsSettings physics, double controlHz, boolean table, List<RobotPlacement> robots,
+            List<ObjectSpec> objects, ResetNoise resetNoise) {
+        this(physics, controlHz, table, robots, objects, List.of(), resetNoise);
     }
 
     /** Physics steps per control step. */

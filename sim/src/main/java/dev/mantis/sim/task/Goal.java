@@ -83,4 +83,53 @@ public sealed interface Goal {
             return 3 * targets.size();
         }
     }
+
+    /**
+     * Put an object (one of {@code objects}, drawn per episode: e.g. the block of a named colour
+     * among distractors) into a fixture: into a bowl or a zone, against a corner, into a pocket or
+     * a hole. The object's centre must lie within {@code tolerance} (half extents along the
+     * fixture's x and y, metres) of the site at {@code dx, dy} in the fixture frame, its bottom
+     * {@code bottom} metres above the table (within 5 mm), its yaw within {@code yawTolerance}
+     * radians of the fixture's (modulo the object's symmetry; infinite: any yaw), at rest and
+     * released. The oracle sets the object down {@code slide} (fixture frame, metres) away from
+     * the site and slides it in while holding it (for a corner), or lowers it straight in.
+     */
+    record Into(java.util.List<String> objects, String fixture, double dx, double dy, double bottom,
+            double[] tolerance, double yawTolerance, double[] slide) implements Goal {
+
+        public Into {
+            objects = java.util.List.copyOf(objects);
+        }
+
+        /**
+         * Three points (x, y, z, world frame): the object's centre when seated; a point 5 cm
+         * from it along the fixture's x axis (the fixture's heading); where the object to move
+         * started (which of the objects it is).
+         */
+        @Override
+        public int stateSize() {
+            return 9;
+        }
+    }
+
+    /**
+     * Towers of Hanoi: {@code disks} (largest first) start stacked on the first of three
+     * {@code positions} of {@code fixture} (x, y in its frame, metres) and must end stacked in
+     * the same order on the last, moved one at a time, never a larger disk resting on a smaller
+     * one; each centre within {@code tolerance} metres of its place, at rest and released.
+     */
+    record Hanoi(String fixture, java.util.List<String> disks, java.util.List<double[]> positions, double tolerance)
+            implements Goal {
+
+        public Hanoi {
+            disks = java.util.List.copyOf(disks);
+            positions = java.util.List.copyOf(positions);
+        }
+
+        /** Each disk's final centre (x, y, z, world frame). */
+        @Override
+        public int stateSize() {
+            return 3 * disks.size();
+        }
+    }
 }

@@ -10,6 +10,7 @@ import dev.mantis.sim.articulation.DriveGains;
 import dev.mantis.sim.physics.PhysicsSettings;
 import dev.mantis.sim.robot.RobotProfile;
 import dev.mantis.sim.robot.SimRobot;
+import dev.mantis.sim.scene.FixtureSpec;
 import dev.mantis.sim.scene.ObjectSpec;
 import dev.mantis.sim.scene.ResetNoise;
 import dev.mantis.sim.scene.RobotPlacement;
@@ -41,6 +42,11 @@ public final class Task {
     private final RobotProfile profile;
     private final double[] goal;
     private final Map<String, Transform> start = new HashMap<>();
+    private final Map<String, Transform> fixtures = new HashMap<>();
+    /** Which of an into goal's objects this episode asks for. */
+    private int chosen;
+    /** Whether a Hanoi rule has been broken this episode (a larger disk rested on a smaller). */
+    private boolean ruleBroken;
 
     /**
      * A task from its spec, loading the bundled robot it names.
@@ -61,7 +67,7 @@ public final class Task {
         return spec;
     }
 
-    /** The scene this task runs in: its robot on the table and its objects. */
+    /** The scene this task runs in: its robot on the table, its objects and its fixtures. */
     public SceneSpec sceneSpec() {
         List<ObjectSpec> objects = new ArrayList<>();
         for (TaskObject o : spec.objects()) {
@@ -69,40 +75,60 @@ public final class Task {
                     Transform.translation(new Vec3((o.x()[0] + o.x()[1]) / 2, (o.y()[0] + o.y()[1]) / 2,
                             o.restHeight()))));
         }
+        List<FixtureSpec> fixtureSpecs = new ArrayList<>();
+        for (TaskFixture f : spec.fixtures()) {
+            fixtureSpecs.add(f.spec(Transform.fromXyzRpy(new Vec3((f.x()[0] + f.x()[1]) / 2, (f.y()[0] + f.y()[1]) / 2,
+                    0), new Vec3(0, 0, (f.yaw()[0] + f.yaw()[1]) / 2))));
+        }
         RobotPlacement robot = new RobotPlacement(spec.robot(), model, profile, ROBOT_BASE, spec.controller(),
                 DriveGains.DEFAULT);
-        return new SceneSpec(PhysicsSettings.DEFAULT, CONTROL_HZ, true, List.of(robot), objects, ResetNoise.NONE);
+        return new SceneSpec(PhysicsSettings.DEFAULT, CONTROL_HZ, true, List.of(robot), objects, fixtureSpecs,
+                ResetNoise.NONE);
     }
 
     /**
-     * Starts an episode in {@code scene} (already reset): places every object at a random pose
-     * in its ranges, apart from the others, and draws the goal.
+     * The instruction of the current episode: the spec's, with {@code {object}} replaced by the
+     * name of the object an into goal drew (e.g. "put the {object} block in the bowl").
+     */
+    public String instruction() {
+        return spec.goal() instanceof Goal.Into in ? spec.instruction().replace("{object}", in.objects().get(chosen))
+                : spec.instruction();
+    }
+
+    /**
+     * Starts an episode in {@code scene} (already reset): places every fixture and object at a
+     * random pose in its ranges, apart from the others, and draws the goal.
      *
      * @throws PlacementException if no placement satisfies the constraints in 1000 draws
      */
     public void reset(Scene scene, SplittableRandom rng) {
-        List<TaskObject> placed = new ArrayList<>();
-        List<Vec3> positions = new ArrayList<>();
         start.clear();
-        for (TaskObject o : spec.objects()) {
-            Vec3 p = null;
-            for (int attempt = 0; attempt < 1000 && p == null; attempt++) {
-                Vec3 candidate = new Vec3(draw(rng, o.x()), draw(rng, o.y()), o.restHeight());
-                if (clear(candidate, o, placed, positions)) {
-                    p = candidate;
-                }
+        fixtures.clear();
+        chosen = 0;
+        ruleBroken = false;
+        StartPoses.place(spec, scene, rng, fixtures, start);
+        if (spec.goal() instanceof Goal.Into in) {
+            chosen = in.objects().size() == 1 ? 0 : rng.nextInt(in.objects().size());
+            String moved = in.objects().get(chosen);
+            Transform T_world_fixture = fixtures.get(in.fixture());
+            double z = in.bottom() + spec.object(moved).restHeight();
+            Vec3 site = T_world_fixture.apply(new Vec3(in.dx(), in.dy(), z));
+            Vec3 heading = T_world_fixture.apply(new Vec3(in.dx() + HEADING, in.dy(), z));
+            Vec3 from = start.get(moved).translation();
+            System.arraycopy(new double[] {site.x(), site.y(), site.z(), heading.x(), heading.y(), heading.z(),
+                    from.x(), from.y(), from.z()}, 0, goal, 0, 9);
+        } else if (spec.goal() instanceof Goal.Hanoi h) {
+            double[] last = h.positions().get(h.positions().size() - 1);
+            Vec3 at = fixtures.get(h.fixture()).apply(new Vec3(last[0], last[1], 0));
+            double bottom = spec.fixture(h.fixture()).surface(last[0], last[1]);
+            for (int i = 0; i < h.disks().size(); i++) {
+                TaskObject disk = spec.object(h.disks().get(i));
+                goal[3 * i] = at.x();
+                goal[3 * i + 1] = at.y();
+                goal[3 * i + 2] = bottom + disk.restHeight();
+                bottom += disk.height();
             }
-            if (p == null) {
-                throw new PlacementException(spec.source() + ": cannot place object '" + o.name()
-                        + "' apart from the others; widen its x/y ranges");
-            }
-            Transform pose = Transform.fromXyzRpy(p, new Vec3(0, 0, draw(rng, o.yaw())));
-            scene.setObjectPose(o.name(), pose);
-            start.put(o.name(), pose);
-            placed.add(o);
-            positions.add(p);
-        }
-        if (spec.goal() instanceof Goal.Reach r) {
+        } else if (spec.goal() instanceof Goal.Reach r) {
             goal[0] = draw(rng, r.x());
             goal[1] = draw(rng, r.y());
             goal[2] = draw(rng, r.z());
@@ -182,27 +208,43 @@ public final class Task {
                 + " m from the object's start; widen the goal's x/y ranges");
     }
 
-    private static boolean clear(Vec3 p, TaskObject o, List<TaskObject> placed, List<Vec3> positions) {
-        for (int i = 0; i < placed.size(); i++) {
-            double gap = o.footprint() + placed.get(i).footprint() + 0.02;
-            if (Math.hypot(p.x() - positions.get(i).x(), p.y() - positions.get(i).y()) < gap) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static double draw(SplittableRandom rng, double[] range) {
-        return range[0] + (range[1] - range[0]) * rng.nextDouble();
+        return StartPoses.draw(rng, range);
     }
 
-    /** The goal of the current episode: the target point (world frame, metres). */
+    /** Distance from an into goal's site to the point that gives the fixture's heading, metres. */
+    static final double HEADING = 0.05;
+
+    /** Yaw of an upright pose about world z, radians. */
+    static double yaw(Transform T) {
+        return Math.atan2(T.rotation(1, 0), T.rotation(0, 0));
+    }
+
+    /**
+     * The goal of the current episode: target points (x, y, z, world frame, metres); see each
+     * goal's {@link Goal#stateSize()}.
+     */
     public double[] goalState() {
         return goal.clone();
     }
 
-    /** Whether the goal holds in {@code scene} now. */
+    /**
+     * Whether the goal holds in {@code scene} now. Evaluated every control step: for Hanoi it
+     * also notes a broken rule, which fails the rest of the episode.
+     */
     public boolean success(Scene scene) {
+        if (spec.goal() instanceof Goal.Into in) {
+            return seated(scene, in);
+        }
+        if (spec.goal() instanceof Goal.Hanoi h) {
+            ruleBroken = ruleBroken || HanoiOracle.largerOnSmaller(scene, spec, h);
+            for (int i = 0; i < h.disks().size(); i++) {
+                if (!near(scene, h.disks().get(i), i, h.tolerance())) {
+                    return false;
+                }
+            }
+            return !ruleBroken && released(scene, spec.object(nearestDisk(scene, h)));
+        }
         if (spec.goal() instanceof Goal.Reach r) {
             return distance(ee(scene), goal) < r.tolerance();
         }
@@ -232,6 +274,28 @@ public final class Task {
         return placed(scene, (Goal.Place) spec.goal());
     }
 
+    /** The disk nearest the tool point: the one the gripper could be holding. */
+    private static String nearestDisk(Scene scene, Goal.Hanoi h) {
+        double[] tool = ee(scene);
+        return h.disks().stream().min(java.util.Comparator.comparingDouble(d -> {
+            Vec3 p = scene.objectPose(d).translation();
+            return distance(tool, new double[] {p.x(), p.y(), p.z()});
+        })).orElseThrow();
+    }
+
+    /** Whether the into goal's object rests at its site, square to the fixture if asked, released. */
+    private boolean seated(Scene scene, Goal.Into in) {
+        String name = in.objects().get(chosen);
+        TaskObject object = spec.object(name);
+        Transform T_world_object = scene.objectPose(name);
+        Vec3 local = fixtures.get(in.fixture()).inverse().apply(T_world_object.translation());
+        return Math.abs(local.x() - in.dx()) <= in.tolerance()[0] && Math.abs(local.y() - in.dy()) <= in.tolerance()[1]
+                && Math.abs(T_world_object.translation().z() - goal[2]) < 0.005
+                && Math.abs(IntoOracle.yawError(object, yaw(T_world_object), yaw(fixtures.get(in.fixture()))))
+                <= in.yawTolerance()
+                && at(scene, name) && released(scene, object);
+    }
+
     /** Whether {@code object} rests at target {@code i} of the goal state. */
     private boolean near(Scene scene, String object, int i, double tolerance) {
         Vec3 at = scene.objectPose(object).translation();
@@ -254,7 +318,7 @@ public final class Task {
     /** Whether the gripper has opened wider than the object (it is not holding it). */
     private static boolean released(Scene scene, TaskObject object) {
         double width = scene.robot(0).observe().get("observation.state")[scene.robot(0).joints().armCount()];
-        return width > 2 * object.footprint() / Math.sqrt(2) + 0.005;
+        return width > object.graspWidth() + 0.005;
     }
 
     /**
@@ -264,14 +328,16 @@ public final class Task {
      */
     public double reward(Scene scene) {
         double[] ee = ee(scene);
-        if (spec.goal() instanceof Goal.Arrange a) {
+        if (spec.goal() instanceof Goal.Arrange || spec.goal() instanceof Goal.Hanoi) {
+            List<String> moved = spec.goal() instanceof Goal.Arrange a
+                    ? a.targets().stream().map(Goal.Arrange.Target::object).toList() : ((Goal.Hanoi) spec.goal()).disks();
             double total = 0;
-            for (int i = 0; i < a.targets().size(); i++) {
-                Vec3 at = scene.objectPose(a.targets().get(i).object()).translation();
+            for (int i = 0; i < moved.size(); i++) {
+                Vec3 at = scene.objectPose(moved.get(i)).translation();
                 total += 1 - Math.tanh(5 * distance(new double[] {at.x(), at.y(), at.z()},
                         java.util.Arrays.copyOfRange(goal, 3 * i, 3 * i + 3)));
             }
-            return total / a.targets().size();
+            return ruleBroken ? 0 : total / moved.size();
         }
         String moved = movedObject();
         if (moved == null) {
@@ -284,6 +350,9 @@ public final class Task {
 
     /** The object the goal moves, or null for reach. */
     private String movedObject() {
+        if (spec.goal() instanceof Goal.Into in) {
+            return in.objects().get(chosen);
+        }
         if (spec.goal() instanceof Goal.Place p) {
             return p.object();
         }
@@ -302,6 +371,12 @@ public final class Task {
     /** An oracle that solves the current episode from privileged state. */
     public Oracle oracle(Scene scene) {
         SimRobot robot = scene.robot(0);
+        if (spec.goal() instanceof Goal.Into in) {
+            return IntoOracle.create(robot, spec, in, in.objects().get(chosen), fixtures.get(in.fixture()));
+        }
+        if (spec.goal() instanceof Goal.Hanoi h) {
+            return HanoiOracle.create(robot, spec, h, fixtures.get(h.fixture()));
+        }
         List<WaypointOracle.Waypoint> plan = new ArrayList<>();
         if (spec.goal() instanceof Goal.Reach) {
             plan.add(new WaypointOracle.Waypoint(new Vec3(goal[0], goal[1], goal[2]), 0, 0.08, 1000));
@@ -309,15 +384,15 @@ public final class Task {
             return new PushOracle(robot, ROBOT_BASE, p.object(), goal, spec.object(p.object()).halfWidth() + PUSHER,
                     PUSH_HEIGHT, scene);
         } else if (spec.goal() instanceof Goal.Arrange a) {
-            List<java.util.function.Function<Scene, List<WaypointOracle.Waypoint>>> stages = new ArrayList<>();
+            List<SequenceOracle.Stage> stages = new ArrayList<>();
             for (int i = 0; i < a.targets().size(); i++) {
                 String name = a.targets().get(i).object();
                 double[] to = java.util.Arrays.copyOfRange(goal, 3 * i, 3 * i + 3);
-                stages.add(s -> pickAndPlace(s.objectPose(name), to, true, 1));
+                stages.add((s, target, yaw) -> pickAndPlace(s.objectPose(name), to, true, 1));
             }
             // then put right, in order, whatever is not where it should be (knocked or dropped)
             for (int retry = 0; retry < a.targets().size(); retry++) {
-                stages.add(s -> {
+                stages.add((s, target, yaw) -> {
                     for (int i = 0; i < a.targets().size(); i++) {
                         String name = a.targets().get(i).object();
                         if (!near(s, name, i, a.tolerance())) {
@@ -348,7 +423,7 @@ public final class Task {
     static final double PUSH_HEIGHT = 0.02;
 
     /** Yaw of a top grasp across the nearest faces of an object with this pose, radians. */
-    private static double graspYaw(Transform object) {
+    static double graspYaw(Transform object) {
         double yaw = Math.atan2(object.rotation(1, 0), object.rotation(0, 0));
         return yaw - Math.PI / 2 * Math.round(yaw / (Math.PI / 2));
     }

@@ -4,11 +4,40 @@ import dev.mantis.robot.model.Geometry;
 import dev.mantis.robot.model.Material;
 
 /**
- * An object of a task and where it may start: uniformly in the x and y ranges (metres, world
- * frame, on the table top) with a yaw in the yaw range (radians).
+ * An object of a task and where it may start: uniformly in the x and y ranges with a yaw in the
+ * yaw range (radians). On the table ({@code on} empty) the ranges are in the world frame (metres);
+ * resting on a fixture or on an earlier object ({@code on} names it) they are in that thing's
+ * frame (for a tower or a stack of Hanoi disks).
  */
 public record TaskObject(String name, Geometry shape, double mass, double friction, Material.Rgba color,
-        double[] x, double[] y, double[] yaw) {
+        double[] x, double[] y, double[] yaw, String on) {
+
+    /** An object that starts on the table. */
+    public TaskObject(String name, Geometry shape, double mass, double friction, Material.Rgba color, double[] x,
+            double[] y, double[] yaw) {
+        this(name, shape, mass, friction, color, x, y, yaw, "");
+    }
+
+    /** Whether it starts on the table (not on a fixture or another object). */
+    public boolean onTable() {
+        return on.isEmpty();
+    }
+
+    /** Height of the object, metres. */
+    public double height() {
+        return 2 * restHeight();
+    }
+
+    /**
+     * Width of the open gripper beyond which it certainly holds the object no more, metres: the
+     * widest side of a box, a cylinder's or sphere's diameter.
+     */
+    public double graspWidth() {
+        if (shape instanceof Geometry.Box b) {
+            return Math.max(b.size().x(), b.size().y());
+        }
+        return 2 * footprint();
+    }
 
     /** Height of the object's centre when it rests on the table, metres. */
     public double restHeight() {

@@ -20,17 +20,22 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class TaskSpecReader {
 
     private static final List<String> TOP = List.of("id", "instruction", "robot", "controller", "horizon", "objects",
-            "goal");
+            "fixtures", "goal");
     private static final List<String> OBJECT = List.of("name", "shape", "size", "mass", "friction", "color", "x", "y",
-            "yaw");
+            "yaw", "on");
     private static final List<String> REACH = List.of("type", "x", "y", "z", "tolerance");
     private static final List<String> PLACE = List.of("type", "object", "x", "y", "tolerance", "min_distance");
     private static final List<String> LIFT = List.of("type", "object", "height");
     private static final List<String> STACK = List.of("type", "object", "onto", "tolerance");
     private static final List<String> ARRANGE = List.of("type", "x", "y", "tolerance", "targets");
     private static final List<String> TARGET = List.of("object", "offset", "bottom");
+    private static final List<String> INTO = List.of("type", "object", "fixture", "offset", "bottom", "tolerance",
+            "yaw_tolerance", "slide");
+    private static final List<String> HANOI = List.of("type", "fixture", "disks", "positions", "tolerance");
     private static final List<String> GOAL_KEYS = List.of("type", "object", "onto", "x", "y", "z", "height",
-            "tolerance", "min_distance", "targets");
+            "tolerance", "min_distance", "targets", "fixture", "offset", "bottom", "yaw_tolerance", "slide", "disks",
+            "positions");
+    private static final String GOAL_TYPES = "reach, place, push, lift, stack, arrange, into or hanoi";
     private static final Map<String, Material.Rgba> COLORS = Map.of(
             "red", new Material.Rgba(0.85, 0.15, 0.15, 1), "green", new Material.Rgba(0.15, 0.7, 0.2, 1),
             "blue", new Material.Rgba(0.15, 0.3, 0.85, 1), "yellow", new Material.Rgba(0.9, 0.8, 0.1, 1),
@@ -47,6 +52,25 @@ public final class TaskSpecReader {
             throw new IllegalArgumentException("unknown colour '" + name + "'");
         }
         return c;
+    }
+
+    /** The name of a colour {@link #colour} knows. */
+    static String colourName(Material.Rgba rgba) {
+        return COLORS.entrySet().stream().filter(e -> e.getValue().equals(rgba)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no colour name for " + rgba));
+    }
+
+    /** The colour named by {@code key} of {@code m}, or {@code fallback} where it is absent. */
+    static Material.Rgba colour(Map<String, YamlNode> m, String key, Material.Rgba fallback) {
+        if (!m.containsKey(key)) {
+            return fallback;
+        }
+        Material.Rgba color = COLORS.get(m.get(key).text());
+        if (color == null) {
+            throw m.get(key).error("unknown colour '" + m.get(key).text() + "'; use one of " + String.join(", ",
+                    new java.util.TreeSet<>(COLORS.keySet())));
+        }
+        return color;
     }
 
     /**
@@ -82,22 +106,33 @@ public final class TaskSpecReader {
             throw top.get("horizon").error(horizon + " control steps is outside 1..10000");
         }
         String instruction = top.containsKey("instruction") ? top.get("instruction").text() : id.replace('_', ' ');
+        List<TaskFixture> fixtures = new ArrayList<>();
+        Set<String> fixtureNames = new HashSet<>();
+        if (top.containsKey("fixtures")) {
+            for (YamlNode f : top.get("fixtures").sequence()) {
+                TaskFixture fixture = FixtureReader.fixture(f);
+                if (!fixtureNames.add(fixture.name())) {
+                    throw f.error("a second fixture named '" + fixture.name() + "'; names must be unique");
+                }
+                fixtures.add(fixture);
+            }
+        }
         List<TaskObject> objects = new ArrayList<>();
         Set<String> names = new HashSet<>();
         if (top.containsKey("objects")) {
             for (YamlNode o : top.get("objects").sequence()) {
-                TaskObject object = object(o);
-                if (!names.add(object.name())) {
-                    throw o.error("a second object named '" + object.name() + "'; names must be unique");
+                TaskObject object = object(o, names, fixtureNames);
+                if (!names.add(object.name()) || fixtureNames.contains(object.name())) {
+                    throw o.error("a second object or fixture named '" + object.name() + "'; names must be unique");
                 }
                 objects.add(object);
             }
         }
-        Goal goal = goal(required(top, "goal", rootNode), names);
-        return new TaskSpec(id, file, instruction, robot, controller, horizon, objects, goal);
+        Goal goal = goal(required(top, "goal", rootNode), objects, fixtures);
+        return new TaskSpec(id, file, instruction, robot, controller, horizon, objects, fixtures, goal);
     }
 
-    private static YamlNode required(Map<String, YamlNode> map, String key, YamlNode parent) {
+    static YamlNode required(Map<String, YamlNode> map, String key, YamlNode parent) {
         YamlNode n = map.get(key);
         if (n == null) {
             throw parent.error("missing key '" + key + "'");
@@ -105,12 +140,32 @@ public final class TaskSpecReader {
         return n;
     }
 
-    private static TaskObject object(YamlNode node) {
+    /** An object; {@code on} may name a fixture or an object declared before it. */
+    private static TaskObject object(YamlNode node, Set<String> earlier, Set<String> fixtures) {
         Map<String, YamlNode> m = node.mapping(OBJECT);
         String name = required(m, "name", node).text();
+        Geometry shape = shape(m, node, false);
+        String on = m.containsKey("on") ? m.get("on").text() : "";
+        if (!on.isEmpty() && !earlier.contains(on) && !fixtures.contains(on)) {
+            throw m.get("on").error("names no fixture nor earlier object '" + on + "'; declare what it rests on "
+                    + "first");
+        }
+        double mass = positive(required(m, "mass", node), required(m, "mass", node).number());
+        double friction = m.containsKey("friction") ? m.get("friction").number() : 0.8;
+        if (friction < 0) {
+            throw m.get("friction").error("friction " + friction + " is negative");
+        }
+        Material.Rgba color = colour(m, "color", COLORS.get("gray"));
+        double[] yaw = m.containsKey("yaw") ? m.get("yaw").range() : new double[] {0, 0};
+        return new TaskObject(name, shape, mass, friction, color, required(m, "x", node).range(),
+                required(m, "y", node).range(), yaw, on);
+    }
+
+    /** The shape and size of a mapping with keys shape and size; a fixture part is no sphere. */
+    static Geometry shape(Map<String, YamlNode> m, YamlNode node, boolean fixturePart) {
         String shapeName = required(m, "shape", node).text();
         YamlNode sizeNode = required(m, "size", node);
-        Geometry shape = switch (shapeName) {
+        return switch (shapeName) {
             case "box" -> {
                 double[] s = sizeNode.numbers(3);
                 yield new Geometry.Box(new Vec3(positive(sizeNode, s[0]), positive(sizeNode, s[1]),
@@ -120,32 +175,32 @@ public final class TaskSpecReader {
                 double[] s = sizeNode.numbers(2);
                 yield new Geometry.Cylinder(positive(sizeNode, s[0]), positive(sizeNode, s[1]));
             }
-            case "sphere" -> new Geometry.Sphere(positive(sizeNode, sizeNode.number()));
-            default -> throw m.get("shape").error("unknown shape '" + shapeName + "'; use box, cylinder or sphere");
+            case "sphere" -> {
+                if (fixturePart) {
+                    throw m.get("shape").error("a fixture part is a box or a cylinder, not a sphere");
+                }
+                yield new Geometry.Sphere(positive(sizeNode, sizeNode.number()));
+            }
+            default -> throw m.get("shape").error("unknown shape '" + shapeName + "'; use box, cylinder"
+                    + (fixturePart ? "" : " or sphere"));
         };
-        double mass = positive(required(m, "mass", node), required(m, "mass", node).number());
-        double friction = m.containsKey("friction") ? m.get("friction").number() : 0.8;
-        if (friction < 0) {
-            throw m.get("friction").error("friction " + friction + " is negative");
-        }
-        String colorName = m.containsKey("color") ? m.get("color").text() : "gray";
-        Material.Rgba color = COLORS.get(colorName);
-        if (color == null) {
-            throw m.get("color").error("unknown colour '" + colorName + "'; use one of " + String.join(", ",
-                    new java.util.TreeSet<>(COLORS.keySet())));
-        }
-        double[] yaw = m.containsKey("yaw") ? m.get("yaw").range() : new double[] {0, 0};
-        return new TaskObject(name, shape, mass, friction, color, required(m, "x", node).range(),
-                required(m, "y", node).range(), yaw);
     }
 
-    private static Goal goal(YamlNode node, Set<String> objects) {
+    private static Goal goal(YamlNode node, List<TaskObject> declared, List<TaskFixture> fixtures) {
+        Set<String> objects = new HashSet<>();
+        declared.forEach(o -> objects.add(o.name()));
         YamlNode typeNode = node.mapping(GOAL_KEYS).get("type");
         if (typeNode == null) {
-            throw node.error("missing key 'type' (reach, place, push, lift, stack or arrange)");
+            throw node.error("missing key 'type' (" + GOAL_TYPES + ")");
         }
         String type = typeNode.text();
         switch (type) {
+            case "into" -> {
+                return FixtureReader.into(node, node.mapping(INTO), declared, fixtures);
+            }
+            case "hanoi" -> {
+                return FixtureReader.hanoi(node, node.mapping(HANOI), declared, fixtures);
+            }
             case "reach" -> {
                 Map<String, YamlNode> m = node.mapping(REACH);
                 return new Goal.Reach(required(m, "x", node).range(), required(m, "y", node).range(),
@@ -195,7 +250,7 @@ public final class TaskSpecReader {
                 return new Goal.Stack(object, onto, positive(required(m, "tolerance", node),
                         required(m, "tolerance", node).number()));
             }
-            default -> throw node.error("unknown goal type '" + type + "'; use reach, place, push, lift, stack or arrange");
+            default -> throw node.error("unknown goal type '" + type + "'; use " + GOAL_TYPES);
         }
     }
 
@@ -212,7 +267,7 @@ public final class TaskSpecReader {
     }
 
     /** The value of {@code key}, which must name a declared object. */
-    private static String object(Map<String, YamlNode> m, String key, YamlNode node, Set<String> objects) {
+    static String object(Map<String, YamlNode> m, String key, YamlNode node, Set<String> objects) {
         String name = required(m, key, node).text();
         if (!objects.contains(name)) {
             throw m.get(key).error("names no object '" + name + "'; declared: " + new java.util.TreeSet<>(objects));
@@ -220,7 +275,7 @@ public final class TaskSpecReader {
         return name;
     }
 
-    private static double positive(YamlNode node, double v) {
+    static double positive(YamlNode node, double v) {
         if (!(v > 0)) {
             throw node.error(v + " must be > 0");
         }

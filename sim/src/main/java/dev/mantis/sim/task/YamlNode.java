@@ -71,6 +71,18 @@ final class YamlNode {
         return s.getValue();
     }
 
+    /** A value, or a list of values. */
+    List<String> texts() {
+        if (node instanceof ScalarNode) {
+            return List.of(text());
+        }
+        List<String> out = new ArrayList<>();
+        for (YamlNode item : sequence()) {
+            out.add(item.text());
+        }
+        return out;
+    }
+
     double number() {
         String t = text();
         try {

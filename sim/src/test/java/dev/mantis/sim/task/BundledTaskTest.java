@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every core task: the oracle solves it, success is false at reset, reward rises along the demo. */
+/**
+ * Every core task: starts in its ranges without overlaps, the oracle solves it, success is false
+ * at reset, reward rises along the demo.
+ */
 class BundledTaskTest {
 
     static List<String> coreTasks() {
@@ -28,8 +31,17 @@ class BundledTaskTest {
                 long seed = EpisodeSeeds.of(1, id, k);
                 scene.reset(seed);
                 task.reset(scene, new java.util.SplittableRandom(seed));
+                for (TaskFixture f : task.spec().fixtures()) {
+                    var p = scene.fixturePose(f.name()).translation();
+                    assertTrue(p.x() >= f.x()[0] - 1e-9 && p.x() <= f.x()[1] + 1e-9, f.name() + " x in range");
+                    assertTrue(p.y() >= f.y()[0] - 1e-9 && p.y() <= f.y()[1] + 1e-9, f.name() + " y in range");
+                }
                 for (TaskObject o : task.spec().objects()) {
                     var p = scene.objectPose(o.name()).translation();
+                    if (!o.onTable()) { // its ranges are in the frame of what it rests on
+                        boolean onFixture = task.spec().fixtures().stream().anyMatch(f -> f.name().equals(o.on()));
+                        p = (onFixture ? scene.fixturePose(o.on()) : scene.objectPose(o.on())).inverse().apply(p);
+                    }
                     assertTrue(p.x() >= o.x()[0] - 1e-9 && p.x() <= o.x()[1] + 1e-9, o.name() + " x in range");
                     assertTrue(p.y() >= o.y()[0] - 1e-9 && p.y() <= o.y()[1] + 1e-9, o.name() + " y in range");
                 }
