@@ -3,6 +3,8 @@ package dev.mantis.launch;
 import dev.mantis.launch.dataset.CollectCommand;
 import dev.mantis.launch.dataset.DatasetCommand;
 import dev.mantis.launch.dataset.ReplayCommand;
+import dev.mantis.launch.policy.PolicyCommand;
+import dev.mantis.launch.policy.TrainCommand;
 import dev.mantis.launch.robot.RobotCommand;
 import dev.mantis.launch.sim.SimCommand;
 import dev.mantis.launch.task.EvalCommand;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Command;
             "  mantis eval --suite core --policy oracle --episodes 20",
             "  mantis collect --suite core --policy oracle --episodes 20 --out data/core"},
         subcommands = {RobotCommand.class, SimCommand.class, TasksCommand.class, EvalCommand.class,
-            CollectCommand.class, ReplayCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class})
+            CollectCommand.class, ReplayCommand.class, DatasetCommand.class, PolicyCommand.class, TrainCommand.class,
+            CommandLine.HelpCommand.class})
 public final class MantisCommand implements Runnable {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -176,7 +176,8 @@ class CollectCommandTest {
                 + " 'first': float(d['observation.goal.state'][0][0]), 'fps': info['fps']}))\n";
         Process p;
         try {
-            p = new ProcessBuilder("python3", "-c", script, npz.toString()).redirectErrorStream(true).start();
+            p = new ProcessBuilder(dev.mantis.launch.policy.Python.executable(), "-c", script, npz.toString())
+                    .redirectErrorStream(true).start();
         } catch (java.io.IOException e) {
             org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") == null, "python3 is missing in CI");
             org.junit.jupiter.api.Assumptions.abort("python3 is not installed; run scripts/install-deps.sh");

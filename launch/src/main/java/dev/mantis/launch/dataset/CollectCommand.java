@@ -1,6 +1,7 @@
 package dev.mantis.launch.dataset;
 
 import dev.mantis.launch.InputException;
+import dev.mantis.launch.policy.PolicySource;
 import dev.mantis.launch.task.ProgressBar;
 import dev.mantis.launch.task.TaskSource;
 import dev.mantis.robot.dataset.DatasetSpec;
@@ -9,7 +10,6 @@ import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.record.TaskRecording;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
-import dev.mantis.sim.task.PolicyFactory;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSummary;
@@ -46,8 +46,15 @@ public final class CollectCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--policy", defaultValue = "oracle", description = "Policy: oracle (default).")
+    @Option(names = "--policy", defaultValue = "oracle", paramLabel = "oracle|random|FILE.onnx",
+            description = "Policy: the task's scripted oracle (default), random actions, or an ONNX model with a "
+                    + "mantis.policy spec.")
     String policy;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda|auto",
+            description = "Where ONNX models run (default: ${DEFAULT-VALUE}); auto falls back to the CPU with a "
+                    + "warning.")
+    String device;
 
     @Option(names = "--episodes", defaultValue = "20", description = "Episodes per task (default: ${DEFAULT-VALUE}).")
     int episodes;
@@ -73,9 +80,6 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!policy.equals("oracle")) {
-            throw new InputException("--policy " + policy + ": unknown policy; available: oracle");
-        }
         if (episodes < 1 || episodes > 1_000_000) {
             throw new InputException("--episodes " + episodes + ": give 1 to 1000000");
         }
@@ -91,9 +95,19 @@ public final class CollectCommand implements Callable<Integer> {
             tasks.add(t);
             yamlById.put(t.id(), TaskSource.yaml(id));
         }
+        PrintWriter err = spec.commandLine().getErr();
+        PolicySource policies = PolicySource.of(policy, device, err);
         RunManifest manifest = new RunManifest(tasks.stream().map(TaskSpec::id).toList(), episodes, seed, policy,
                 onlySuccess);
         DatasetSpec datasetSpec = datasetSpec(tasks);
+        try (policies) {
+            policies.checkAll(tasks);
+            return collect(tasks, yamlById, manifest, datasetSpec, policies, threads, err);
+        }
+    }
+
+    private int collect(List<TaskSpec> tasks, Map<String, String> yamlById, RunManifest manifest,
+            DatasetSpec datasetSpec, PolicySource policies, int threads, PrintWriter err) throws java.io.IOException {
         DatasetWriter writer;
         if (resume) {
             RunManifest before = RunManifest.read(out);
@@ -106,13 +120,12 @@ public final class CollectCommand implements Callable<Integer> {
             writer = DatasetWriter.create(out, datasetSpec);
         }
         manifest.write(out, yamlById);
-        PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, true, "episodes");
         long start = System.nanoTime();
         Collection.Summary summary;
         try (writer) {
-            summary = Collection.run(tasks, episodes, seed, threads, policy, PolicyFactory.ORACLE,
-                    onlySuccess, writer, bar::update);
+            summary = Collection.run(tasks, episodes, seed, threads, policies.id(), policies, onlySuccess, writer,
+                    bar::update);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         bar.finish();

@@ -2,6 +2,7 @@ package dev.mantis.launch.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mantis.launch.InputException;
+import dev.mantis.launch.policy.PolicySource;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.Evaluation;
 import dev.mantis.sim.task.TaskSpec;
@@ -37,8 +38,15 @@ public final class EvalCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--policy", defaultValue = "oracle", description = "Policy: oracle (default).")
+    @Option(names = "--policy", defaultValue = "oracle", paramLabel = "oracle|random|FILE.onnx",
+            description = "Policy: the task's scripted oracle (default), random actions, or an ONNX model with a "
+                    + "mantis.policy spec.")
     String policy;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda|auto",
+            description = "Where ONNX models run (default: ${DEFAULT-VALUE}); auto falls back to the CPU with a "
+                    + "warning.")
+    String device;
 
     @Option(names = "--episodes", defaultValue = "20", description = "Episodes per task (default: ${DEFAULT-VALUE}).")
     int episodes;
@@ -57,9 +65,6 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!policy.equals("oracle")) {
-            throw new InputException("--policy " + policy + ": unknown policy; available: oracle");
-        }
         if (episodes < 1 || episodes > 100_000) {
             throw new InputException("--episodes " + episodes + ": give 1 to 100000");
         }
@@ -70,9 +75,14 @@ public final class EvalCommand implements Callable<Integer> {
         List<TaskSpec> tasks = target.task != null ? List.of(TaskSource.task(target.task))
                 : TaskSource.suite(target.suite);
         PrintWriter err = spec.commandLine().getErr();
+        List<EpisodeResult> results;
+        long start;
         ProgressBar bar = new ProgressBar(err, !json, "episodes");
-        long start = System.nanoTime();
-        List<EpisodeResult> results = Evaluation.run(tasks, episodes, seed, threads, bar::update);
+        try (PolicySource policies = PolicySource.of(policy, device, err)) {
+            policies.checkAll(tasks);
+            start = System.nanoTime();
+            results = Evaluation.run(tasks, episodes, seed, threads, policies, bar::update);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         bar.finish();
         List<TaskSummary> summaries = new ArrayList<>();

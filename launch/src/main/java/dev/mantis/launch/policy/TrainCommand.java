@@ -1,0 +1,119 @@
+package dev.mantis.launch.policy;
+
+import dev.mantis.launch.InputException;
+import dev.mantis.robot.dataset.DatasetReader;
+import dev.mantis.robot.dataset.NpzExport;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mantis train bc}: train a goal-conditioned behaviour-cloning policy from a dataset and export it to ONNX. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a policy from a Mantis dataset with the PyTorch scripts in policies/train/ and export it "
+                + "as an ONNX model with its mantis.policy spec.",
+        footer = {"", "Example:", "  mantis train bc --data data/reach --out reach_bc.onnx --epochs 200"})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "bc", description = "The method: bc (goal-conditioned behaviour cloning).")
+    String method;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset to learn from.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "The model to write.")
+    Path out;
+
+    @Option(names = "--epochs", description = "Training epochs (the script's default if absent).")
+    Integer epochs;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Training seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** policies/train/train_bc.py of the checkout: under -Dmantis.home (set by ./mantis), else above the working directory. */
+    private static Path script() {
+        String home = System.getProperty("mantis.home");
+        Path dir = Path.of(home != null ? home : System.getProperty("user.dir")).toAbsolutePath();
+        for (Path d = dir; d != null; d = home != null ? null : d.getParent()) {
+            Path script = d.resolve("policies/train/train_bc.py");
+            if (Files.isRegularFile(script)) {
+                return script;
+            }
+        }
+        throw new InputException("policies/train/train_bc.py not found under " + dir
+                + "; run mantis from its source checkout (./mantis sets -Dmantis.home)");
+    }
+
+    /** The controller the dataset's actions are for: that of the tasks it was collected from (meta/mantis/tasks/). */
+    private static String controller(Path data) throws java.io.IOException {
+        Path dir = data.resolve("meta/mantis/tasks");
+        java.util.Set<String> controllers = new java.util.TreeSet<>();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                    controllers.add(dev.mantis.sim.task.TaskSpecReader.read(Files.readString(f), f.toString())
+                            .controller());
+                }
+            }
+        }
+        if (controllers.size() != 1) {
+            throw new InputException(data + ": cannot tell which controller recorded the actions (tasks in "
+                    + dir + " name " + controllers + "); train with policies/train/train_bc.py --controller NAME");
+        }
+        return controllers.iterator().next();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!method.equals("bc")) {
+            throw new InputException("train " + method + ": unknown method; available: bc");
+        }
+        if (!out.toString().endsWith(".onnx")) {
+            throw new InputException("--out " + out + ": the model file must end in .onnx");
+        }
+        Path script = script();
+        DatasetReader reader = DatasetReader.open(data);
+        Path npz = Files.createTempFile("mantis-train-", ".npz");
+        try {
+            NpzExport.write(reader, npz);
+            List<String> cmd = new ArrayList<>(List.of(Python.executable(), script.toString(), "--data",
+                    npz.toString(), "--out", out.toString(), "--seed", Long.toString(seed), "--controller",
+                    controller(data)));
+            if (epochs != null) {
+                cmd.addAll(List.of("--epochs", Integer.toString(epochs)));
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            Process p;
+            try {
+                p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            } catch (java.io.IOException e) {
+                throw new InputException("python3 is not installed; run scripts/install-deps.sh");
+            }
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    err.println(line);
+                    err.flush();
+                }
+            }
+            int code = p.waitFor();
+            if (code != 0) {
+                throw new InputException(script + " failed (exit " + code + "); its output is above");
+            }
+        } finally {
+            Files.deleteIfExists(npz);
+        }
+        spec.commandLine().getOut().println(out + ": trained on " + reader.episodes().size() + " episodes");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.mantis.policies.spec;
+
+/**
+ * A model family with its settings: how the host turns graph calls into one action per step
+ * (policies/README.md).
+ */
+public sealed interface Family permits Feedforward, LatentGoal, Recurrent, Chunked, Diffusion {
+
+    /** The family's name in the spec, e.g. {@code feedforward}. */
+    String id();
+}
