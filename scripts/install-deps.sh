@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Mantis needs to build and test, idempotently. Safe to run again.
-# Today: a JDK 17 and Maven; PyTorch, onnx and NumPy for /usr/bin/python3 (policies/train/).
+# Today: a JDK 17 and Maven; PyTorch, onnx and NumPy for /usr/bin/python3 (policies/train/), with
+# OpenBLAS (training on the CPU is about 10x faster than with the reference BLAS).
 # Later issues add ros-core, xvfb here.
 set -euo pipefail
 
@@ -14,6 +15,8 @@ need=()
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 python="$(python_versions)" || need+=(python3-torch python3-onnx python3-numpy)
+[ -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ] || [ "$(uname -m)" != x86_64 ] \
+  || need+=(libopenblas0-pthread)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

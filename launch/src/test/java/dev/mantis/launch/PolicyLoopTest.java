@@ -32,4 +32,29 @@ class PolicyLoopTest {
         JsonNode row = new ObjectMapper().readTree(eval.out()).get("tasks").get(0);
         assertTrue(row.get("success_rate").asDouble() >= 0.8, eval.out());
     }
+
+    @Test
+    void nonFiniteActionsNeverReachTheRobotAndAreCounted() throws Exception {
+        Path nan = Path.of("../policies/src/test/resources/models/nan_output.onnx").toAbsolutePath().normalize();
+        var eval = RobotInspectCommandTest.run("eval", "--task", "reach", "--policy", nan.toString(), "--episodes", "2",
+                "--workers", "1", "--json");
+        assertEquals(0, eval.code(), eval.err());
+        JsonNode report = new ObjectMapper().readTree(eval.out());
+        JsonNode row = report.get("tasks").get(0);
+        assertEquals(0, row.get("successes").asInt());
+        int steps = (int) Math.round(row.get("mean_steps").asDouble() * 2);
+        assertEquals(steps, report.get("policy_faults").get("reach").get("non_finite_outputs").asInt(),
+                "every step's NaN output was replaced: " + eval.out());
+        assertTrue(!row.get("failures").has("diverged"), "the robot never saw a NaN: " + eval.out());
+    }
+
+    @Test
+    void aModelThatDoesNotFitTheTaskIsRefusedInOneLine() throws Exception {
+        Path ff = Path.of("../policies/src/test/resources/models/feedforward.onnx").toAbsolutePath().normalize();
+        var eval = RobotInspectCommandTest.run("eval", "--task", "stack_two", "--policy", ff.toString(),
+                "--episodes", "1");
+        assertEquals(2, eval.code(), eval.out());
+        assertEquals(1, eval.err().lines().count(), eval.err());
+        assertTrue(eval.err().startsWith("mantis: " + ff + ": "), eval.err());
+    }
 }

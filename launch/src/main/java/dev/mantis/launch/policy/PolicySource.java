@@ -35,6 +35,7 @@ public final class PolicySource implements PolicyFactory, AutoCloseable {
     private final PolicyOptions options;
     private final Map<String, Policy> policies = new ConcurrentHashMap<>();
     private final Map<String, TaskObservation> views = new ConcurrentHashMap<>();
+    private final Map<String, int[]> faults = new java.util.TreeMap<>();
 
     private PolicySource(String id, Path model, PolicyOptions options) {
         this.id = id;
@@ -55,9 +56,12 @@ public final class PolicySource implements PolicyFactory, AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new InputException("--device " + device + ": unknown device; available: cpu, cuda, auto");
         }
+        java.util.Set<String> warned = ConcurrentHashMap.newKeySet();
         PolicyOptions options = new PolicyOptions(d, 1, warning -> {
-            err.println("mantis: warning: " + warning);
-            err.flush();
+            if (warned.add(warning)) { // once per run, not once per worker
+                err.println("mantis: warning: " + warning);
+                err.flush();
+            }
         });
         if (value.equals("oracle") || value.equals("random")) {
             return new PolicySource(value, null, options);
@@ -99,6 +103,7 @@ public final class PolicySource implements PolicyFactory, AutoCloseable {
             return task.oracle(scene);
         }
         Policy policy = policy(task, scene);
+        count(task.spec().id(), policy); // the previous episode's faults, before reset clears them
         return new PolicyOracle(policy, view(task, scene), seed);
     }
 
@@ -150,6 +155,29 @@ public final class PolicySource implements PolicyFactory, AutoCloseable {
             return out; // the host reports a malformed spec with its own message when it loads the model
         }
         return out;
+    }
+
+    private void count(String taskId, Policy policy) {
+        var f = policy.faults();
+        synchronized (faults) {
+            int[] total = faults.computeIfAbsent(taskId, k -> new int[2]);
+            total[0] += f.nonFiniteOutputs();
+            total[1] += f.clampedElements();
+        }
+    }
+
+    /**
+     * Per task id, the policy faults of every episode run so far: [non-finite outputs replaced by
+     * the last safe action, action elements clamped into bounds]. Call after the run.
+     */
+    public Map<String, int[]> faults() {
+        for (var e : policies.entrySet()) {
+            count(e.getKey().substring(e.getKey().indexOf('/') + 1), e.getValue());
+        }
+        policies.values().forEach(p -> p.reset(0));
+        synchronized (faults) {
+            return new java.util.TreeMap<>(faults);
+        }
     }
 
     @Override

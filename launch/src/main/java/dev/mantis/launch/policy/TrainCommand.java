@@ -36,6 +36,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Training seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--observation", paramLabel = "FEATURES", description = "Comma-separated observation features "
+            + "the policy sees (the script's default if absent: observation.state,observation.environment_state).")
+    String observation;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,6 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
                     controller(data)));
             if (epochs != null) {
                 cmd.addAll(List.of("--epochs", Integer.toString(epochs)));
+            }
+            if (observation != null) {
+                cmd.addAll(List.of("--observation", observation));
             }
             PrintWriter err = spec.commandLine().getErr();
             Process p;

@@ -78,10 +78,12 @@ public final class EvalCommand implements Callable<Integer> {
         List<EpisodeResult> results;
         long start;
         ProgressBar bar = new ProgressBar(err, !json, "episodes");
+        Map<String, int[]> faults;
         try (PolicySource policies = PolicySource.of(policy, device, err)) {
             policies.checkAll(tasks);
             start = System.nanoTime();
             results = Evaluation.run(tasks, episodes, seed, threads, policies, bar::update);
+            faults = policies.faults();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         bar.finish();
@@ -92,9 +94,19 @@ public final class EvalCommand implements Callable<Integer> {
         double rate = results.size() / seconds;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(jsonReport(summaries, rate)));
+            Map<String, Object> report = jsonReport(summaries, rate);
+            Map<String, Object> byTask = new LinkedHashMap<>();
+            faults.forEach((task, f) -> byTask.put(task, Map.of("non_finite_outputs", f[0], "clamped_elements", f[1])));
+            report.put("policy_faults", byTask);
+            out.println(new ObjectMapper().writeValueAsString(report));
         } else {
             printTable(out, summaries, rate, threads);
+            faults.forEach((task, f) -> {
+                if (f[0] > 0 || f[1] > 0) {
+                    out.printf(Locale.ROOT, "%s: the policy gave %d non-finite actions (the last safe one was held) "
+                            + "and %d action elements out of bounds (clamped)%n", task, f[0], f[1]);
+                }
+            });
         }
         out.flush();
         return 0;

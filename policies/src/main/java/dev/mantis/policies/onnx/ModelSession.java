@@ -58,9 +58,9 @@ final class ModelSession implements AutoCloseable {
     private static ModelSession cudaMissing(OrtEnvironment env, Path model, String file, PolicyOptions options,
             String reason) throws PolicyException {
         if (options.device() == Device.CUDA) {
-            throw new PolicyException(file + ": Device.CUDA was requested but CUDA is not available (" + reason
+            throw new PolicyException(file + ": the CUDA device was requested but CUDA is not available (" + reason
                     + "); build with -Pcuda (onnxruntime_gpu, CUDA 12) on a machine with an NVIDIA GPU, or use"
-                    + " Device.AUTO or Device.CPU");
+                    + " device auto or cpu");
         }
         ModelSession cpu = openCpu(env, model, file, options);
         options.warnings().accept(file + ": CUDA is not available (" + reason + "); running on CPU");

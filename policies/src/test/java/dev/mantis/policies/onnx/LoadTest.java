@@ -206,9 +206,9 @@ class LoadTest {
                 warnings);
         PolicyException e = assertThrows(PolicyException.class, () -> OnnxPolicy.load(file(), TestRobot.TYPE,
                 TestRobot.OBSERVATION, TestRobot.GOAL, TestRobot.ACTION, auto.withDevice(Device.CUDA)));
-        assertEquals(file() + ": Device.CUDA was requested but CUDA is not available (Failed to find CUDA shared"
-                + " provider); build with -Pcuda (onnxruntime_gpu, CUDA 12) on a machine with an NVIDIA GPU, or use"
-                + " Device.AUTO or Device.CPU", e.getMessage());
+        assertEquals(file() + ": the CUDA device was requested but CUDA is not available (Failed to find CUDA"
+                + " shared provider); build with -Pcuda (onnxruntime_gpu, CUDA 12) on a machine with an NVIDIA GPU, or"
+                + " use device auto or cpu", e.getMessage());
         assertEquals(1, warnings.size());
     }
 }
