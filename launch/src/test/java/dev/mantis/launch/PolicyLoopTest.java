@@ -57,4 +57,23 @@ class PolicyLoopTest {
         assertEquals(1, eval.err().lines().count(), eval.err());
         assertTrue(eval.err().startsWith("mantis: " + ff + ": "), eval.err());
     }
+
+    @Test
+    void theBundledReachPolicyRunsBatchedAsWellAsOneSceneAtATime() throws Exception {
+        Path model = Path.of("../assets/src/main/resources/mantis/policies/reach_bc.onnx").toAbsolutePath()
+                .normalize();
+        var batched = RobotInspectCommandTest.run("eval", "--task", "reach", "--policy", model.toString(),
+                "--episodes", "24", "--seed", "5", "--batch", "8", "--json");
+        var single = RobotInspectCommandTest.run("eval", "--task", "reach", "--policy", model.toString(),
+                "--episodes", "24", "--seed", "5", "--workers", "2", "--json");
+        assertEquals(0, batched.code(), batched.err());
+        assertEquals(0, single.code(), single.err());
+        JsonNode b = new ObjectMapper().readTree(batched.out()).get("tasks").get(0);
+        JsonNode s = new ObjectMapper().readTree(single.out()).get("tasks").get(0);
+        assertEquals(24, b.get("episodes").asInt());
+        assertTrue(b.get("success_rate").asDouble() >= 0.8, batched.out());
+        // one ORT call over 8 observations differs from 8 calls by float rounding (< 1e-6) at most
+        assertTrue(Math.abs(b.get("successes").asInt() - s.get("successes").asInt()) <= 1, batched.out() + single.out());
+        assertEquals(s.get("mean_steps").asDouble(), b.get("mean_steps").asDouble(), 1.0);
+    }
 }

@@ -76,6 +76,16 @@ public final class PolicySource implements PolicyFactory, AutoCloseable {
         return new PolicySource(file.getFileName().toString(), file, options);
     }
 
+    /** The model file, or null for oracle and random. */
+    public Path model() {
+        return model;
+    }
+
+    /** The options models load with. */
+    public PolicyOptions options() {
+        return options;
+    }
+
     /** The policy id recorded with episodes: oracle, random or the model's file name. */
     public String id() {
         return id;
@@ -136,7 +146,7 @@ public final class PolicySource implements PolicyFactory, AutoCloseable {
      * The environment-state and goal-state widths the model's spec asks for (0 where it does not
      * use them), so that a model trained on a suite's padded vectors gets them padded alike.
      */
-    private static int[] widths(Path model) {
+    static int[] widths(Path model) {
         String json = SpecText.read(model);
         int[] out = new int[2];
         try {

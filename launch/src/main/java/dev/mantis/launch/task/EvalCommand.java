@@ -2,6 +2,7 @@ package dev.mantis.launch.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mantis.launch.InputException;
+import dev.mantis.launch.policy.BatchedEvaluation;
 import dev.mantis.launch.policy.PolicySource;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.Evaluation;
@@ -57,6 +58,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "Worker threads, one simulator each (default: all cores).")
     Integer workers;
 
+    @Option(names = "--batch", paramLabel = "K", description = "With an ONNX policy: run K scenes of a task in "
+            + "lockstep on one thread, one ONNX Runtime call over their K observations per step.")
+    Integer batch;
+
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
@@ -82,7 +87,15 @@ public final class EvalCommand implements Callable<Integer> {
         try (PolicySource policies = PolicySource.of(policy, device, err)) {
             policies.checkAll(tasks);
             start = System.nanoTime();
-            results = Evaluation.run(tasks, episodes, seed, threads, policies, bar::update);
+            if (batch != null) {
+                if (policies.model() == null || batch < 1 || batch > 4096) {
+                    throw new InputException("--batch " + batch + ": give 1 to 4096, with --policy FILE.onnx");
+                }
+                results = BatchedEvaluation.run(tasks, episodes, seed, batch, policies.model(), policies.options(),
+                        bar::update);
+            } else {
+                results = Evaluation.run(tasks, episodes, seed, threads, policies, bar::update);
+            }
             faults = policies.faults();
         }
         double seconds = (System.nanoTime() - start) / 1e9;

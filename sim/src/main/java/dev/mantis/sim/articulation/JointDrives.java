@@ -125,6 +125,26 @@ public final class JointDrives {
         java.util.Arrays.fill(steady, 0);
     }
 
+    /**
+     * Counts every finger's current target as settled long ago, so that a finger blocked short of
+     * it grips from the next physics step: for a robot teleported with its fingers on an object
+     * it is to hold (nothing else keeps the object up while a grip would settle).
+     */
+    public void settleGrip() {
+        for (int i = 0; i < dof; i++) {
+            if (gripForce[i] > 0) {
+                lastTarget[i] = fingerTarget(i);
+                steady[i] = 3 / gains.frequency();
+            }
+        }
+    }
+
+    /** A finger's target: its own, or for a mimic follower its leader's mapped through the mimic. */
+    private double fingerTarget(int i) {
+        int l = leader[i];
+        return l >= 0 ? multiplier[i] * targetPosition[l] + offset[i] : targetPosition[i];
+    }
+
     /** Forgets the torques of the last physics step (a reset robot has applied none yet). */
     public void clearAppliedTorques() {
         java.util.Arrays.fill(appliedTorque, 0);
@@ -233,8 +253,7 @@ public final class JointDrives {
                 torque += dynamics.mass(i, j) * desiredAcceleration[j];
             }
             if (gripForce[i] > 0) {
-                int l = leader[i];
-                torque += grip(i, v, l >= 0 ? multiplier[i] * targetPosition[l] + offset[i] : targetPosition[i], dt);
+                torque += grip(i, v, fingerTarget(i), dt);
             }
             torque = Math.max(-effort[i], Math.min(effort[i], torque));
             // a stiff one-sided spring outside the position limits (a mechanical stop: not effort-limited)

@@ -6,6 +6,9 @@ import dev.mantis.robot.spec.FeatureSpec;
 import dev.mantis.robot.spec.Observation;
 import dev.mantis.robot.spec.ObservationSpec;
 import dev.mantis.sim.scene.Scene;
+import dev.mantis.sim.scene.SceneState;
+import dev.mantis.sim.scene.StepStatus;
+import dev.mantis.sim.task.SolvedConfiguration;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskObject;
 import java.util.ArrayList;
@@ -16,7 +19,8 @@ import java.util.List;
  * What a policy (or a recording) sees of a task episode: the robot's observation features plus
  * {@code observation.environment_state} (each object's position and quaternion, world frame,
  * zero-padded to a fixed number of object slots), and the goal as its own observation
- * ({@code observation.goal.state}: the goal's target points, zero-padded).
+ * ({@code observation.goal.state}: the goal's target points, zero-padded), or as an observation
+ * in the normal spec ({@link #goalObservation}: the scene in a solved configuration).
  */
 public final class TaskObservation {
 
@@ -78,7 +82,38 @@ public final class TaskObservation {
 
     /** The observation now: the robot's, then the objects' poses. */
     public Observation observe(Scene scene) {
-        Observation robot = scene.robot(0).observe();
+        return observe(scene.robot(0).observe(), scene);
+    }
+
+    /**
+     * The goal as an observation in {@link #spec()}: what {@link #observe} would return with the
+     * scene in the current episode's {@link SolvedConfiguration} (valid after the task's reset).
+     * The scene is snapshotted, the objects the goal moves are set at their goal poses, the
+     * objects observed, and the snapshot restored; the robot's features are those of its solved
+     * configuration ({@link dev.mantis.sim.robot.SimRobot#observeAt}, bit for bit what it would
+     * observe there) without moving it, since Bullet's joint API could restore its joints only
+     * to float precision. The episode then continues bit-identically, as if this had not been
+     * called. The timestamp is the scene's time.
+     *
+     * @throws IllegalStateException if the scene has diverged
+     */
+    public Observation goalObservation(Scene scene) {
+        if (scene.status() != StepStatus.OK) {
+            throw new IllegalStateException("no goal observation of a diverged scene: " + scene.divergence());
+        }
+        SolvedConfiguration solved = SolvedConfiguration.of(task, scene);
+        Observation robot = scene.robot(0).observeAt(solved.armPositions(), solved.gripperWidth());
+        SceneState saved = scene.snapshot();
+        try {
+            solved.T_world_objects().forEach(scene::setObjectPose);
+            return observe(robot, scene);
+        } finally {
+            scene.restore(saved);
+        }
+    }
+
+    /** The robot's observation {@code robot}, then the objects' poses in {@code scene}. */
+    private Observation observe(Observation robot, Scene scene) {
         double[][] values = new double[robotFeatures + 1][];
         for (int i = 0; i < robotFeatures; i++) {
             values[i] = robot.get(robot.spec().features().get(i).name());

@@ -132,15 +132,50 @@ public final class SimRobot implements Robot {
             velocity[n - 1] = joints.widthScale() * articulation.velocity(g);
             effort[n - 1] = drives.appliedTorque(g);
         }
+        return new Observation(observationSpec, clock.getAsDouble(), new double[][] {position, velocity, effort,
+                poseFeature(eePose())});
+    }
+
+    /**
+     * The observation this robot would give right after {@link #resetTo resetTo(armPositions,
+     * gripperWidth)}, bit for bit, computed without moving it (its state, drives and controller
+     * are untouched): positions as the reset sets them, velocities and efforts zero, the
+     * end-effector pose of that configuration.
+     */
+    public Observation observeAt(double[] armPositions, double gripperWidth) {
+        double[] p = resetPositions(armPositions, gripperWidth);
+        int n = joints.armCount() + (joints.hasGripper() ? 1 : 0);
+        double[] position = new double[n];
+        for (int k = 0; k < joints.armCount(); k++) {
+            position[k] = p[joints.armDof(k)];
+        }
+        if (joints.hasGripper()) {
+            position[n - 1] = joints.widthScale() * p[joints.gripperDof()];
+        }
+        double[] qAt = new double[tree.dof()];
+        for (int i = 0; i < p.length; i++) {
+            if (articulation.variableOfDof(i) >= 0) {
+                qAt[articulation.variableOfDof(i)] = p[i];
+            }
+        }
+        KinematicsWorkspace ws = tree.newWorkspace();
+        tree.forward(qAt, ws);
+        double[] T_base_ee = new double[12];
+        ws.copyPose(ee, T_base_ee, 0);
+        return new Observation(observationSpec, clock.getAsDouble(), new double[][] {position, new double[n],
+                new double[n], poseFeature(T_base_ee)});
+    }
+
+    /** observation.ee_pose of the pose T_base_ee (12 numbers): position, then quaternion x y z w. */
+    private static double[] poseFeature(double[] T_base_ee) {
         double[] pose = new double[7];
-        double[] T = eePose();
-        pose[0] = T[9];
-        pose[1] = T[10];
-        pose[2] = T[11];
+        pose[0] = T_base_ee[9];
+        pose[1] = T_base_ee[10];
+        pose[2] = T_base_ee[11];
         double[] quat = new double[4];
-        Rotations.toQuaternion(T, 0, quat);
+        Rotations.toQuaternion(T_base_ee, 0, quat);
         System.arraycopy(quat, 0, pose, 3, 4);
-        return new Observation(observationSpec, clock.getAsDouble(), new double[][] {position, velocity, effort, pose});
+        return pose;
     }
 
     /** The end-effector pose T_base_ee as 12 numbers (rotation row-major, then metres). */
@@ -181,31 +216,54 @@ public final class SimRobot implements Robot {
      * (clamped into limits), gripper at {@code gripperWidth} metres; targets hold it there.
      */
     public void resetTo(double[] armPositions, double gripperWidth) {
-        if (armPositions.length != joints.armCount()) {
-            throw new IllegalArgumentException("robot '" + robotType + "' has " + joints.armCount() + " arm joints, got "
-                    + armPositions.length + " positions");
-        }
+        double[] p = resetPositions(armPositions, gripperWidth);
         for (int k = 0; k < joints.armCount(); k++) {
-            int dof = joints.armDof(k);
-            articulation.setState(dof, Math.max(drives.lower(dof), Math.min(drives.upper(dof), armPositions[k])), 0);
+            articulation.setState(joints.armDof(k), p[joints.armDof(k)], 0);
         }
         if (joints.hasGripper()) {
-            int g = joints.gripperDof();
-            double leader = Math.max(drives.lower(g), Math.min(drives.upper(g), gripperWidth / joints.widthScale()));
-            articulation.setState(g, leader, 0);
+            articulation.setState(joints.gripperDof(), p[joints.gripperDof()], 0);
         }
         for (int i = 0; i < articulation.dof(); i++) {
-            var j = articulation.joint(i);
-            if (j.isMimic()) {
-                int l = indexOf(j.mimic().get().joint());
-                articulation.setState(i, j.mimic().get().multiplier() * articulation.position(l)
-                        + j.mimic().get().offset(), 0);
+            if (articulation.joint(i).isMimic()) {
+                articulation.setState(i, p[i], 0);
             }
         }
         articulation.syncColliders();
         drives.releaseGrip();
         drives.clearAppliedTorques();
         controller.reset();
+    }
+
+    /**
+     * Per degree of freedom, the position {@link #resetTo} gives it: arm joints and the gripper
+     * clamped into their limits, mimic joints following their leaders, each at the float precision
+     * Bullet's joint API keeps; other joints where they are.
+     */
+    private double[] resetPositions(double[] armPositions, double gripperWidth) {
+        if (armPositions.length != joints.armCount()) {
+            throw new IllegalArgumentException("robot '" + robotType + "' has " + joints.armCount() + " arm joints, got "
+                    + armPositions.length + " positions");
+        }
+        double[] p = new double[articulation.dof()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = articulation.position(i);
+        }
+        for (int k = 0; k < joints.armCount(); k++) {
+            int dof = joints.armDof(k);
+            p[dof] = (float) Math.max(drives.lower(dof), Math.min(drives.upper(dof), armPositions[k]));
+        }
+        if (joints.hasGripper()) {
+            int g = joints.gripperDof();
+            p[g] = (float) Math.max(drives.lower(g), Math.min(drives.upper(g), gripperWidth / joints.widthScale()));
+        }
+        for (int i = 0; i < p.length; i++) {
+            var j = articulation.joint(i);
+            if (j.isMimic()) {
+                p[i] = (float) (j.mimic().get().multiplier() * p[indexOf(j.mimic().get().joint())]
+                        + j.mimic().get().offset());
+            }
+        }
+        return p;
     }
 
     /** Re-synchronises the controller with the current joint state (after a snapshot restore). */

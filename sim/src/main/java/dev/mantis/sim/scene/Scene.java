@@ -390,23 +390,36 @@ public final class Scene implements AutoCloseable {
                 targets[r][i] = robots.get(r).drives().targetPosition(i);
             }
         }
-        double[][] o = new double[objects.size()][13];
+        double[][] o = new double[objects.size()][];
+        double[][] rotations = new double[objects.size()][];
         for (int i = 0; i < objects.size(); i++) {
-            PhysicsRigidBody b = objects.get(i);
-            Vec3d p = b.getPhysicsLocationDp(null);
-            Quatd rot = b.getPhysicsRotationDp(null);
-            Vec3d lin = b.getLinearVelocityDp(null);
-            Vec3d ang = b.getAngularVelocityDp(null);
-            o[i] = new double[] {p.x, p.y, p.z, rot.x, rot.y, rot.z, rot.w, lin.x, lin.y, lin.z, ang.x, ang.y, ang.z};
+            o[i] = snapshotObject(i);
+            rotations[i] = new double[9];
+            JmeConversions.rotation(objects.get(i), rotations[i], 0);
         }
         double[][] f = new double[fixtures.size()][];
         for (int i = 0; i < fixtures.size(); i++) {
             f[i] = snapshotFixture(i);
         }
-        return new SceneState(time(), q, v, targets, o, f);
+        return new SceneState(time(), q, v, targets, o, f, rotations);
     }
 
-    /** Loads a state taken from this scene with {@link #snapshot()}. */
+    private double[] snapshotObject(int i) {
+        PhysicsRigidBody b = objects.get(i);
+        Vec3d p = b.getPhysicsLocationDp(null);
+        Quatd rot = b.getPhysicsRotationDp(null);
+        Vec3d lin = b.getLinearVelocityDp(null);
+        Vec3d ang = b.getAngularVelocityDp(null);
+        return new double[] {p.x, p.y, p.z, rot.x, rot.y, rot.z, rot.w, lin.x, lin.y, lin.z, ang.x, ang.y, ang.z};
+    }
+
+    /**
+     * Loads a state taken from this scene with {@link #snapshot()}. Only what differs from the
+     * state is set (a robot whose joint positions, velocities and targets all match is left alone,
+     * its controller too; an object's rotation is set from its exact matrix), so restoring after
+     * moving only some objects (a goal observation) continues the episode bit for bit. A robot
+     * that did change is restored at Bullet's float precision of joint positions.
+     */
     public void restore(SceneState state) {
         if (state.robotPositions().length != robots.size() || state.objects().length != objects.size()
                 || state.fixtures().length != fixtures.size()) {
@@ -424,6 +437,9 @@ public final class Scene implements AutoCloseable {
         for (int r = 0; r < robots.size(); r++) {
             SimRobot robot = robots.get(r);
             Articulation a = robot.articulation();
+            if (robotMatches(r, state)) {
+                continue;
+            }
             for (int i = 0; i < a.dof(); i++) {
                 a.setState(i, state.robotPositions()[r][i], state.robotVelocities()[r][i]);
             }
@@ -433,14 +449,38 @@ public final class Scene implements AutoCloseable {
                 robot.drives().setTarget(i, state.robotTargets()[r][i], 0);
             }
         }
+        double[] rotation = new double[9];
         for (int i = 0; i < objects.size(); i++) {
             double[] s = state.objects()[i];
-            setObjectState(i, new double[] {s[0], s[1], s[2]}, new double[] {s[3], s[4], s[5], s[6]},
-                    new double[] {s[7], s[8], s[9]}, new double[] {s[10], s[11], s[12]});
+            double[] r = state.objectRotations()[i];
+            JmeConversions.rotation(objects.get(i), rotation, 0);
+            if (java.util.Arrays.equals(snapshotObject(i), s) && java.util.Arrays.equals(rotation, r)) {
+                continue;
+            }
+            PhysicsRigidBody b = objects.get(i);
+            b.setPhysicsLocationDp(new Vec3d(s[0], s[1], s[2]));
+            JmeConversions.setRotation(b, r, 0);
+            b.setLinearVelocityDp(new Vec3d(s[7], s[8], s[9]));
+            b.setAngularVelocityDp(new Vec3d(s[10], s[11], s[12]));
+            b.activate();
         }
         physicsSteps = Math.round(state.time() / dt);
         status = StepStatus.OK;
         divergence = "";
+    }
+
+    /** Whether robot {@code r}'s joint positions, velocities and drive targets are those of {@code state}. */
+    private boolean robotMatches(int r, SceneState state) {
+        SimRobot robot = robots.get(r);
+        Articulation a = robot.articulation();
+        for (int i = 0; i < a.dof(); i++) {
+            if (Double.compare(a.position(i), state.robotPositions()[r][i]) != 0
+                    || Double.compare(a.velocity(i), state.robotVelocities()[r][i]) != 0
+                    || Double.compare(robot.drives().targetPosition(i), state.robotTargets()[r][i]) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

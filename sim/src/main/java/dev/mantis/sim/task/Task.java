@@ -348,8 +348,11 @@ public final class Task {
         return 0.5 * (1 - Math.tanh(5 * distance(ee, object))) + 0.5 * (1 - Math.tanh(5 * distance(object, goal)));
     }
 
-    /** The object the goal moves, or null for reach. */
-    private String movedObject() {
+    /**
+     * The object the goal moves (for into, the one this episode drew), or null for reach,
+     * arrange and Hanoi (several objects: see their targets).
+     */
+    String movedObject() {
         if (spec.goal() instanceof Goal.Into in) {
             return in.objects().get(chosen);
         }
