@@ -27,6 +27,19 @@ public final class BundledTasks {
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
     }
 
+    /**
+     * The oracle's measured success of bundled task {@code id} as "successes/episodes" (from
+     * {@code mantis/tasks/oracle-success.tsv}: id, successes, episodes, run seed), if measured.
+     */
+    public static Optional<String> oracleSuccess(String id) {
+        return read("mantis/tasks/oracle-success.tsv").flatMap(text -> text.lines()
+                .filter(l -> !l.startsWith("#"))
+                .map(l -> l.split("\t"))
+                .filter(f -> f.length >= 3 && f[0].equals(id))
+                .map(f -> f[1] + "/" + f[2])
+                .findFirst());
+    }
+
     private static Optional<String> read(String resource) {
         try (InputStream in = BundledTasks.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -52,6 +52,10 @@ class EvalCommandTest {
         var r = RobotInspectCommandTest.run("tasks", "list");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("pick_place") && r.out().contains("reach"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("reach ") && l.contains(" 100/100 ")), r.out());
+        for (String id : dev.mantis.assets.BundledTasks.suite("core").orElseThrow()) {
+            assertTrue(dev.mantis.assets.BundledTasks.oracleSuccess(id).isPresent(), id + " has no measured oracle");
+        }
         var unknown = RobotInspectCommandTest.run("eval", "--task", "juggle");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().startsWith("mantis: no task file or bundled task 'juggle'"), unknown.err());

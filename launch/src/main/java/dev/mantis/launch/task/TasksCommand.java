@@ -58,16 +58,20 @@ public final class TasksCommand implements Runnable {
                     row.put("objects", t.objects().stream().map(TaskObject::name).toList());
                     row.put("horizon", t.horizon());
                     row.put("instruction", t.instruction());
+                    row.put("oracle_success", dev.mantis.assets.BundledTasks.oracleSuccess(t.id()).orElse(null));
                     rows.add(row);
                 }
                 out.println(new ObjectMapper().writeValueAsString(Map.of("tasks", rows)));
             } else {
-                out.printf(Locale.ROOT, "%-16s %-8s %-24s %8s  %s%n", "id", "robot", "objects", "horizon", "instruction");
+                out.printf(Locale.ROOT, "%-16s %-8s %-24s %8s %8s  %s%n", "id", "robot", "objects", "horizon",
+                        "oracle", "instruction");
                 for (TaskSpec t : tasks) {
-                    out.printf(Locale.ROOT, "%-16s %-8s %-24s %8d  %s%n", t.id(), t.robot(),
+                    out.printf(Locale.ROOT, "%-16s %-8s %-24s %8d %8s  %s%n", t.id(), t.robot(),
                             String.join(",", t.objects().stream().map(TaskObject::name).toList()), t.horizon(),
-                            t.instruction());
+                            dev.mantis.assets.BundledTasks.oracleSuccess(t.id()).orElse("-"), t.instruction());
                 }
+                out.println("oracle: successes of the scripted oracle over measured episodes (100 seeds), '-' if not "
+                        + "measured");
             }
             out.flush();
             return 0;
