@@ -3,6 +3,7 @@ package dev.mantis.launch.dataset;
 import dev.mantis.launch.InputException;
 import dev.mantis.launch.policy.PolicySource;
 import dev.mantis.launch.task.ProgressBar;
+import dev.mantis.launch.task.RunOptions;
 import dev.mantis.launch.task.TaskSource;
 import dev.mantis.robot.dataset.DatasetSpec;
 import dev.mantis.robot.dataset.DatasetWriter;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,32 +35,8 @@ import picocli.CommandLine.Option;
             "  mantis collect --suite core --episodes 20 --out data/core --resume"})
 public final class CollectCommand implements Callable<Integer> {
 
-    static final class Target {
-        @Option(names = "--task", paramLabel = "ID|FILE", description = "One task: a bundled id or a YAML file.")
-        String task;
-
-        @Option(names = "--suite", paramLabel = "NAME", description = "A bundled suite, e.g. core.")
-        String suite;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
-
-    @Option(names = "--policy", defaultValue = "oracle", paramLabel = "oracle|random|FILE.onnx",
-            description = "Policy: the task's scripted oracle (default), random actions, or an ONNX model with a "
-                    + "mantis.policy spec.")
-    String policy;
-
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda|auto",
-            description = "Where ONNX models run (default: ${DEFAULT-VALUE}); auto falls back to the CPU with a "
-                    + "warning.")
-    String device;
-
-    @Option(names = "--episodes", defaultValue = "20", description = "Episodes per task (default: ${DEFAULT-VALUE}).")
-    int episodes;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Run seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    RunOptions run;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Dataset directory (new, or "
             + "the one to resume).")
@@ -72,22 +48,14 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--only-success", description = "Record only successful episodes.")
     boolean onlySuccess;
 
-    @Option(names = "--workers", description = "Worker threads, one simulator each (default: all cores).")
-    Integer workers;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (episodes < 1 || episodes > 1_000_000) {
-            throw new InputException("--episodes " + episodes + ": give 1 to 1000000");
-        }
-        int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-        if (threads < 1 || threads > 256) {
-            throw new InputException("--workers " + threads + ": give 1 to 256");
-        }
-        List<String> ids = target.task != null ? List.of(target.task) : TaskSource.suiteIds(target.suite);
+        int episodes = run.episodes(1_000_000);
+        int threads = run.threads();
+        List<String> ids = run.taskIds();
         Map<String, String> yamlById = new LinkedHashMap<>();
         List<TaskSpec> tasks = new ArrayList<>();
         for (String id : ids) {
@@ -96,9 +64,9 @@ public final class CollectCommand implements Callable<Integer> {
             yamlById.put(t.id(), TaskSource.yaml(id));
         }
         PrintWriter err = spec.commandLine().getErr();
-        PolicySource policies = PolicySource.of(policy, device, err);
-        RunManifest manifest = new RunManifest(tasks.stream().map(TaskSpec::id).toList(), episodes, seed, policy,
-                onlySuccess);
+        PolicySource policies = PolicySource.of(run.policy(), run.device(), err);
+        RunManifest manifest = new RunManifest(tasks.stream().map(TaskSpec::id).toList(), episodes, run.seed(),
+                run.policy(), onlySuccess);
         DatasetSpec datasetSpec = datasetSpec(tasks);
         try (policies) {
             policies.checkAll(tasks);
@@ -108,6 +76,7 @@ public final class CollectCommand implements Callable<Integer> {
 
     private int collect(List<TaskSpec> tasks, Map<String, String> yamlById, RunManifest manifest,
             DatasetSpec datasetSpec, PolicySource policies, int threads, PrintWriter err) throws java.io.IOException {
+        int episodes = run.episodes(1_000_000);
         DatasetWriter writer;
         if (resume) {
             RunManifest before = RunManifest.read(out);
@@ -124,7 +93,7 @@ public final class CollectCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Collection.Summary summary;
         try (writer) {
-            summary = Collection.run(tasks, episodes, seed, threads, policies.id(), policies, onlySuccess, writer,
+            summary = Collection.run(tasks, episodes, run.seed(), threads, policies.id(), policies, onlySuccess, writer,
                     bar::update);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

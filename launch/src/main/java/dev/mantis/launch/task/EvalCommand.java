@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,35 +27,8 @@ import picocli.CommandLine.Option;
             "  mantis eval --task pick_place --policy oracle --episodes 100 --seed 7 --json"})
 public final class EvalCommand implements Callable<Integer> {
 
-    static final class Target {
-        @Option(names = "--task", paramLabel = "ID|FILE", description = "One task: a bundled id or a YAML file.")
-        String task;
-
-        @Option(names = "--suite", paramLabel = "NAME", description = "A bundled suite, e.g. core.")
-        String suite;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Target target;
-
-    @Option(names = "--policy", defaultValue = "oracle", paramLabel = "oracle|random|FILE.onnx",
-            description = "Policy: the task's scripted oracle (default), random actions, or an ONNX model with a "
-                    + "mantis.policy spec.")
-    String policy;
-
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda|auto",
-            description = "Where ONNX models run (default: ${DEFAULT-VALUE}); auto falls back to the CPU with a "
-                    + "warning.")
-    String device;
-
-    @Option(names = "--episodes", defaultValue = "20", description = "Episodes per task (default: ${DEFAULT-VALUE}).")
-    int episodes;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Run seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--workers", description = "Worker threads, one simulator each (default: all cores).")
-    Integer workers;
+    @CommandLine.Mixin
+    RunOptions run;
 
     @Option(names = "--batch", paramLabel = "K", description = "With an ONNX policy: run K scenes of a task in "
             + "lockstep on one thread, one ONNX Runtime call over their K observations per step.")
@@ -70,21 +42,16 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (episodes < 1 || episodes > 100_000) {
-            throw new InputException("--episodes " + episodes + ": give 1 to 100000");
-        }
-        int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
-        if (threads < 1 || threads > 256) {
-            throw new InputException("--workers " + threads + ": give 1 to 256");
-        }
-        List<TaskSpec> tasks = target.task != null ? List.of(TaskSource.task(target.task))
-                : TaskSource.suite(target.suite);
+        int episodes = run.episodes(100_000);
+        int threads = run.threads();
+        long seed = run.seed();
+        List<TaskSpec> tasks = run.taskIds().stream().map(TaskSource::task).toList();
         PrintWriter err = spec.commandLine().getErr();
         List<EpisodeResult> results;
         long start;
         ProgressBar bar = new ProgressBar(err, !json, "episodes");
         Map<String, int[]> faults;
-        try (PolicySource policies = PolicySource.of(policy, device, err)) {
+        try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err)) {
             policies.checkAll(tasks);
             start = System.nanoTime();
             if (batch != null) {
