@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code mantis eval}: run episodes of a task or suite and summarise them per task. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Run episodes of a task or a suite with a policy and print, per task, the success rate with "
-                + "its 95% interval, mean steps, mean reward and failures by reason.",
+                + "its 95%% interval, mean steps, mean reward and failures by reason.",
         footer = {"", "Examples:", "  mantis eval --suite core --policy oracle --episodes 20",
             "  mantis eval --task pick_place --policy oracle --episodes 100 --seed 7 --json"})
 public final class EvalCommand implements Callable<Integer> {
