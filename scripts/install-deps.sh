@@ -2,7 +2,8 @@
 # Installs what Mantis needs to build and test, idempotently. Safe to run again.
 # Today: a JDK 17 and Maven; PyTorch, onnx and NumPy for /usr/bin/python3 (policies/train/), with
 # OpenBLAS (training on the CPU is about 10x faster than with the reference BLAS).
-# Later issues add ros-core, xvfb here.
+# Xvfb, xauth and Mesa's software OpenGL (llvmpipe) for the off-screen cameras (sim/render); .ci/run
+# starts Xvfb. Later issues add ros-core here.
 set -euo pipefail
 
 # Debian's python3-* packages install for /usr/bin/python3, whatever python3 comes first on PATH.
@@ -17,6 +18,10 @@ command -v mvn >/dev/null 2>&1 || need+=(maven)
 python="$(python_versions)" || need+=(python3-torch python3-onnx python3-numpy)
 [ -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ] || [ "$(uname -m)" != x86_64 ] \
   || need+=(libopenblas0-pthread)
+command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
+command -v xauth >/dev/null 2>&1 || need+=(xauth)
+# Mesa's DRI drivers (swrast/llvmpipe); dpkg-query because the path differs between architectures
+dpkg-query -W -f='${Status}' libgl1-mesa-dri 2>/dev/null | grep -q 'ok installed' || need+=(libgl1-mesa-dri)
 
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
