@@ -26,8 +26,10 @@ public final class Articulation {
     private final BodyLayout layout;
     private final MultiBody multiBody;
     private final MultiBodyLink[] links;
-    private final Transform T_world_base;
+    private Transform T_world_base;
     private final double gravity;
+    private final int group;
+    private final int collideWith;
     private final MultiBodyCollider[] colliders;
     private final dev.mantis.robot.kinematics.KinematicTree tree;
     /** For each degree of freedom, its variable in the model's kinematic tree (-1 for mimic joints). */
@@ -35,21 +37,29 @@ public final class Articulation {
     private final Vector3f scratch = new Vector3f();
     private final Quaternion scratchQ = new Quaternion();
 
-    /** Builds the multibody and adds it to {@code world}. */
+    /** Builds the multibody of a robot (colliding with the world, not with robots) and adds it to {@code world}. */
     public Articulation(PhysicsWorld world, BodyLayout layout, Transform T_world_base) {
+        this(world, layout, T_world_base, PhysicsWorld.GROUP_ROBOT, PhysicsWorld.GROUP_WORLD);
+    }
+
+    /**
+     * Builds the multibody and adds it to {@code world}, its colliders in collision group
+     * {@code group} colliding with {@code collideWith} (an articulated object of a scene is in
+     * the world group and collides with robots too).
+     */
+    public Articulation(PhysicsWorld world, BodyLayout layout, Transform T_world_base, int group, int collideWith) {
         this.layout = layout;
+        this.group = group;
+        this.collideWith = collideWith;
         this.T_world_base = T_world_base;
         this.gravity = world.settings().gravity();
         List<SimBody> bodies = layout.bodies();
         SimBody base = bodies.get(0);
         multiBody = new MultiBody(bodies.size() - 1, (float) Math.max(base.mass(), 1.0),
                 JmeConversions.vector(base.principalInertia()), true, false);
-        Transform T_world_baseCom = T_world_base.compose(base.T_body_com());
-        multiBody.setBaseLocation(JmeConversions.vector(T_world_baseCom.translation()));
-        // Bullet's multibody stores the base rotation world-to-base: the inverse of its orientation
-        multiBody.setBaseOrientation(JmeConversions.quaternion(T_world_baseCom).inverse());
-        multiBody.setCollisionGroup(PhysicsWorld.GROUP_ROBOT);
-        multiBody.setCollideWithGroups(PhysicsWorld.GROUP_WORLD);
+        placeBase();
+        multiBody.setCollisionGroup(group);
+        multiBody.setCollideWithGroups(collideWith);
         links = new MultiBodyLink[bodies.size() - 1];
         for (int i = 1; i < bodies.size(); i++) {
             links[i - 1] = configure(bodies.get(i), bodies.get(bodies.get(i).parent()));
@@ -65,6 +75,23 @@ public final class Articulation {
             variableOfDof[i] = tree.variableIndex(joint(i).name());
         }
         world.add(multiBody);
+        syncColliders();
+    }
+
+    private void placeBase() {
+        Transform T_world_baseCom = T_world_base.compose(layout.bodies().get(0).T_body_com());
+        multiBody.setBaseLocation(JmeConversions.vector(T_world_baseCom.translation()));
+        // Bullet's multibody stores the base rotation world-to-base: the inverse of its orientation
+        multiBody.setBaseOrientation(JmeConversions.quaternion(T_world_baseCom).inverse());
+    }
+
+    /**
+     * Moves the fixed base to {@code T_world_base} (between episodes, not during one: an
+     * articulated object placed at a sampled pose), and every collider with it.
+     */
+    public void setBasePose(Transform T_world_base) {
+        this.T_world_base = T_world_base;
+        placeBase();
         syncColliders();
     }
 
@@ -123,8 +150,8 @@ public final class Articulation {
         }
         CollisionShape shape = Shapes.compound(geometries, poses, body.T_body_com());
         MultiBodyCollider collider = link == null ? multiBody.addBaseCollider(shape) : link.addCollider(shape);
-        collider.setCollisionGroup(PhysicsWorld.GROUP_ROBOT);
-        collider.setCollideWithGroups(PhysicsWorld.GROUP_WORLD);
+        collider.setCollisionGroup(group);
+        collider.setCollideWithGroups(collideWith);
         collider.setFriction(1.0f);
         return collider;
     }

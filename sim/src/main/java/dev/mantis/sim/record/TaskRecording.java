@@ -115,8 +115,8 @@ public final class TaskRecording {
 
     /**
      * A scene state as one vector: time, then per robot its joint positions, velocities and drive
-     * targets, then per object its 13 numbers, then per fixture its 7 (see
-     * {@link dev.mantis.sim.scene.SceneState}).
+     * targets, then per object its 13 numbers, then per fixture its 7, then per articulated object
+     * its base pose (12) and joint positions and velocities (see {@link dev.mantis.sim.scene.SceneState}).
      */
     public static double[] initialState(dev.mantis.sim.scene.SceneState s) {
         List<double[]> parts = new ArrayList<>();
@@ -128,6 +128,7 @@ public final class TaskRecording {
         }
         parts.addAll(List.of(s.objects()));
         parts.addAll(List.of(s.fixtures()));
+        parts.addAll(List.of(s.articulated()));
         int n = parts.stream().mapToInt(p -> p.length).sum();
         double[] out = new double[n];
         int at = 0;

@@ -21,9 +21,9 @@ import java.util.SplittableRandom;
 
 /**
  * A simulated scene built once from a {@link SceneSpec}: a Bullet world with the floor, an
- * optional table, static fixtures, robots and free objects. {@link #step()} advances one control
- * period; {@link #reset(long)} puts it in a seeded initial state; {@link #snapshot()} and
- * {@link #restore} save and load the full dynamic state. Divergence (NaN, infinite or exploding
+ * optional table, static fixtures, articulated objects (drawers, buttons), robots and free
+ * objects. {@link #step()} advances one control period; {@link #reset(long)} puts it in a seeded
+ * initial state; {@link #snapshot()} and {@link #restore} save and load the full dynamic state. Divergence (NaN, infinite or exploding
  * state) is detected after every physics step. Not thread-safe; one scene per thread.
  */
 public final class Scene implements AutoCloseable {
@@ -41,6 +41,7 @@ public final class Scene implements AutoCloseable {
     private final List<SimRobot> robots = new ArrayList<>();
     private final List<PhysicsRigidBody> objects = new ArrayList<>();
     private final List<PhysicsRigidBody> fixtures = new ArrayList<>();
+    private final ArticulatedObjects articulated;
     private final List<String> warnings = new ArrayList<>();
     private final int substeps;
     private final double dt;
@@ -61,6 +62,7 @@ public final class Scene implements AutoCloseable {
             for (FixtureSpec f : spec.fixtures()) {
                 fixtures.add(fixtureBody(f));
             }
+            articulated = new ArticulatedObjects(world, spec.articulated(), warnings);
             for (RobotPlacement p : spec.robots()) {
                 BodyLayout layout = BodyLayout.of(p.model());
                 layout.warnings().forEach(w -> warnings.add("robot '" + p.id() + "': " + w));
@@ -171,7 +173,8 @@ public final class Scene implements AutoCloseable {
 
     /**
      * Puts the scene in the initial state for {@code seed}: robots at rest (plus the spec's joint
-     * noise), fixtures at their spec poses, objects at their spec poses (plus the spec's placement
+     * noise), fixtures at their spec poses, articulated objects at their spec poses with their
+     * joints at 0 (clamped into their limits), objects at their spec poses (plus the spec's placement
      * noise), all at rest, time 0. Clears a divergence. The same seed always gives the same state.
      */
     public void reset(long seed) {
@@ -180,6 +183,7 @@ public final class Scene implements AutoCloseable {
             Transform pose = spec.fixtures().get(i).pose();
             placeFixture(i, pose.translation().toArray(), quaternion(pose));
         }
+        articulated.reset();
         ResetNoise noise = spec.resetNoise();
         for (SimRobot r : robots) {
             double[] rest = r.restPositions();
@@ -225,6 +229,7 @@ public final class Scene implements AutoCloseable {
         for (SimRobot r : robots) {
             r.beforePhysicsStep(dt);
         }
+        articulated.beforePhysicsStep(dt);
         world.step();
         physicsSteps++;
         checkDivergence();
@@ -243,6 +248,11 @@ public final class Scene implements AutoCloseable {
                     return;
                 }
             }
+        }
+        String joint = articulated.divergence(MAX_SPEED);
+        if (joint != null) {
+            diverge(joint);
+            return;
         }
         Vec3d p = scratchP;
         Vec3d v = scratchV;
@@ -316,6 +326,40 @@ public final class Scene implements AutoCloseable {
         }
         throw new IllegalArgumentException("no fixture '" + name + "' in the scene; fixtures: "
                 + spec.fixtures().stream().map(FixtureSpec::name).toList());
+    }
+
+    /** The pose T_world_object of the named articulated object's base (its URDF root link). */
+    public Transform articulatedPose(String name) {
+        return articulated.pose(name);
+    }
+
+    /**
+     * Moves the named articulated object's base to {@code T_world_object}: for setting up an
+     * episode (after {@link #reset}), not during one.
+     */
+    public void setArticulatedPose(String name, Transform T_world_object) {
+        if (!T_world_object.translation().isFinite()) {
+            throw new IllegalArgumentException("articulated object '" + name + "': pose must be finite");
+        }
+        articulated.setPose(name, T_world_object);
+    }
+
+    /** Position of joint {@code joint} of the named articulated object, metres or radians. */
+    public double objectJoint(String name, String joint) {
+        return articulated.position(name, joint);
+    }
+
+    /** Velocity of joint {@code joint} of the named articulated object, m/s or rad/s. */
+    public double objectJointVelocity(String name, String joint) {
+        return articulated.velocity(name, joint);
+    }
+
+    /**
+     * Sets joint {@code joint} of the named articulated object to {@code position} (clamped into
+     * its limits), at rest: for setting up an episode (a drawer that starts open).
+     */
+    public void setObjectJoint(String name, String joint, double position) {
+        articulated.setPosition(name, joint, position);
     }
 
     /** Linear velocity of the named object, m/s, world frame. */
@@ -401,7 +445,7 @@ public final class Scene implements AutoCloseable {
         for (int i = 0; i < fixtures.size(); i++) {
             f[i] = snapshotFixture(i);
         }
-        return new SceneState(time(), q, v, targets, o, f, rotations);
+        return new SceneState(time(), q, v, targets, o, f, rotations, articulated.snapshot());
     }
 
     private double[] snapshotObject(int i) {
@@ -422,7 +466,7 @@ public final class Scene implements AutoCloseable {
      */
     public void restore(SceneState state) {
         if (state.robotPositions().length != robots.size() || state.objects().length != objects.size()
-                || state.fixtures().length != fixtures.size()) {
+                || state.fixtures().length != fixtures.size() || state.articulated().length != articulated.size()) {
             throw new IllegalArgumentException("the state was taken from another scene (" + state.robotPositions().length
                     + " robots, " + state.objects().length + " objects, " + state.fixtures().length + " fixtures; this "
                     + "scene has " + robots.size() + ", " + objects.size() + " and " + fixtures.size() + ")");
@@ -434,6 +478,7 @@ public final class Scene implements AutoCloseable {
                 placeFixture(i, new double[] {f[0], f[1], f[2]}, new double[] {f[3], f[4], f[5], f[6]});
             }
         }
+        articulated.restore(state.articulated());
         for (int r = 0; r < robots.size(); r++) {
             SimRobot robot = robots.get(r);
             Articulation a = robot.articulation();

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param fixtures static bodies (bowls, corners, pockets, zone markers); names unique among
  *     objects and fixtures
  * @param resetNoise seeded perturbation applied by {@link Scene#reset(long)} (objects only)
+ * @param articulated articulated objects (drawers, buttons): fixed-base multibodies with passive joints
  */
 public record SceneSpec(PhysicsSettings physics, double controlHz, boolean table, List<RobotPlacement> robots,
-        List<ObjectSpec> objects, List<FixtureSpec> fixtures, ResetNoise resetNoise) {
+        List<ObjectSpec> objects, List<FixtureSpec> fixtures, ResetNoise resetNoise,
+        List<ArticulatedSpec> articulated) {
 
     /** Height of the table top, metres. */
     public static final double TABLE_TOP = 0.0;
@@ -27,6 +29,7 @@ public record SceneSpec(PhysicsSettings physics, double controlHz, boolean table
         robots = List.copyOf(robots);
         objects = List.copyOf(objects);
         fixtures = List.copyOf(fixtures);
+        articulated = List.copyOf(articulated);
         double ratio = physics.physicsHz() / controlHz;
         if (!(controlHz > 0) || Math.abs(ratio - Math.rint(ratio)) > 1e-9 || ratio < 1) {
             throw new IllegalArgumentException("physics rate " + physics.physicsHz() + " Hz must be a whole multiple "
@@ -43,6 +46,18 @@ public record SceneSpec(PhysicsSettings physics, double controlHz, boolean table
                 throw new IllegalArgumentException("the name '" + f.name() + "' is given to two objects or fixtures");
             }
         }
+        for (ArticulatedSpec a : articulated) {
+            if (!names.add(a.name())) {
+                throw new IllegalArgumentException("the name '" + a.name() + "' is given to two objects, fixtures or "
+                        + "articulated objects");
+            }
+        }
+    }
+
+    /** A scene without articulated objects. */
+    public SceneSpec(PhysicsSettings physics, double controlHz, boolean table, List<RobotPlacement> robots,
+            List<ObjectSpec> objects, List<FixtureSpec> fixtures, ResetNoise resetNoise) {
+        this(physics, controlHz, table, robots, objects, fixtures, resetNoise, List.of());
     }
 
     /** A scene without fixtures. */

@@ -15,9 +15,17 @@ package dev.mantis.sim.scene;
  * @param objectRotations per object its rotation R_world_object as the physics engine holds it
  *     (9 numbers, row-major): {@link Scene#restore} sets it bit for bit, where the quaternion in
  *     {@code objects} would round
+ * @param articulated per articulated object: its base pose (position, then rotation R_world_object row-major), then
+ *     its joint positions, then its joint velocities
  */
 public record SceneState(double time, double[][] robotPositions, double[][] robotVelocities, double[][] robotTargets,
-        double[][] objects, double[][] fixtures, double[][] objectRotations) {
+        double[][] objects, double[][] fixtures, double[][] objectRotations, double[][] articulated) {
+
+    /** A state of a scene without articulated objects. */
+    public SceneState(double time, double[][] robotPositions, double[][] robotVelocities, double[][] robotTargets,
+            double[][] objects, double[][] fixtures, double[][] objectRotations) {
+        this(time, robotPositions, robotVelocities, robotTargets, objects, fixtures, objectRotations, new double[0][]);
+    }
 
     /** A state whose object rotations are those of the quaternions in {@code objects}. */
     public SceneState(double time, double[][] robotPositions, double[][] robotVelocities, double[][] robotTargets,

@@ -132,4 +132,21 @@ public sealed interface Goal {
             return 3 * disks.size();
         }
     }
+
+    /**
+     * Move joint {@code joint} of the articulated object {@code object} (open or close a drawer,
+     * press a button) from a start drawn in the {@code start} range into the {@code target} range
+     * (metres or radians). The oracle brings the closed gripper's tool point to {@code site} (x, y,
+     * z in the joint's frame at joint value 0, metres: behind a handle, in front of it, on a
+     * button) from above, then moves it with the joint as far as joint value {@code driveTo}.
+     */
+    record Articulate(String object, String joint, double[] start, double[] target, double[] site, double driveTo)
+            implements Goal {
+
+        /** Where the oracle's tool point goes when the joint is at {@code driveTo} (x, y, z, world frame). */
+        @Override
+        public int stateSize() {
+            return 3;
+        }
+    }
 }

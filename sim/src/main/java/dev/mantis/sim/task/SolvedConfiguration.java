@@ -11,6 +11,7 @@ import dev.mantis.sim.robot.RobotProfile;
 import dev.mantis.sim.robot.SimRobot;
 import dev.mantis.sim.scene.Scene;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +19,9 @@ import java.util.Map;
  * goal moves upright at its goal pose, at rest on what it should rest on (the table, the block
  * below, the bowl's floor, the pad or the disk below), other objects where they are; the robot at
  * its rest pose with the gripper fully open, except for reach (the end effector at the target)
- * and lift (the gripper round the lifted object, commanded closed: nothing else holds it up).
+ * and lift (the gripper round the lifted object, commanded closed: nothing else holds it up)
+ * and articulate (the object's joint in the middle of its target range, the closed gripper at
+ * the oracle's site there).
  *
  * <p>Yaw: an arrange goal's objects square to the world axes (its targets are laid out along
  * them, some a few millimetres apart); an into goal's object the fixture's yaw where the goal
@@ -28,9 +31,20 @@ import java.util.Map;
  * @param armPositions the robot's arm joint positions, radians or metres
  * @param gripperWidth the gripper's opening, metres (infinite: fully open)
  * @param grasping whether the gripper is commanded closed on the object it holds (lift)
+ * @param objectJoints joint positions of articulated objects the goal moves
  */
 public record SolvedConfiguration(Map<String, Transform> T_world_objects, double[] armPositions,
-        double gripperWidth, boolean grasping) {
+        double gripperWidth, boolean grasping, List<ObjectJoint> objectJoints) {
+
+    /** A joint of an articulated object at {@code position}, metres or radians. */
+    public record ObjectJoint(String object, String joint, double position) {
+    }
+
+    /** A configuration that moves no articulated object. */
+    public SolvedConfiguration(Map<String, Transform> T_world_objects, double[] armPositions, double gripperWidth,
+            boolean grasping) {
+        this(T_world_objects, armPositions, gripperWidth, grasping, List.of());
+    }
 
     /**
      * How much narrower than the held object the gripper is set, metres: each finger 0.5 mm into
@@ -42,6 +56,7 @@ public record SolvedConfiguration(Map<String, Transform> T_world_objects, double
     public SolvedConfiguration {
         T_world_objects = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(T_world_objects));
         armPositions = armPositions.clone();
+        objectJoints = List.copyOf(objectJoints);
     }
 
     /** The robot's arm joint positions (a copy). */
@@ -58,6 +73,16 @@ public record SolvedConfiguration(Map<String, Transform> T_world_objects, double
         SimRobot robot = scene.robot(0);
         double[] rest = robot.restPositions();
         Map<String, Transform> T_world_objects = new LinkedHashMap<>();
+        if (goal instanceof Goal.Articulate a) {
+            // the joint mid-target (within its limits), the closed gripper at the site there
+            var joint = spec.articulated(a.object()).model().joint(a.joint()).orElseThrow();
+            double q = Math.max(joint.limits().lower(), Math.min(joint.limits().upper(),
+                    (a.target()[0] + a.target()[1]) / 2));
+            double yaw = Task.yaw(scene.articulatedPose(a.object()));
+            double[] arm = arm(task, robot, ArticulateGoals.site(spec, a, scene, q), yaw);
+            return new SolvedConfiguration(T_world_objects, arm, 0, false,
+                    List.of(new ObjectJoint(a.object(), a.joint(), q)));
+        }
         if (goal instanceof Goal.Reach) {
             return new SolvedConfiguration(T_world_objects, arm(task, robot, point(g, 0), 0), Task.OPEN, false);
         }
@@ -100,6 +125,7 @@ public record SolvedConfiguration(Map<String, Transform> T_world_objects, double
      */
     public void apply(Scene scene) {
         T_world_objects.forEach(scene::setObjectPose);
+        objectJoints.forEach(j -> scene.setObjectJoint(j.object(), j.joint(), j.position()));
         SimRobot robot = scene.robot(0);
         robot.resetTo(armPositions, gripperWidth);
         if (grasping && robot.joints().hasGripper()) {

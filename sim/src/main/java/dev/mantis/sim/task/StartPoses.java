@@ -47,6 +47,19 @@ final class StartPoses {
             fixtures.put(f.name(), pose);
             placedFixtures.add(f);
         }
+        List<Transform> occupied = new ArrayList<>();
+        List<Double> reaches = new ArrayList<>();
+        for (TaskFixture f : placedFixtures) {
+            occupied.add(fixtures.get(f.name()));
+            reaches.add(f.reach());
+        }
+        for (TaskArticulated a : spec.articulated()) {
+            Transform pose = apart(spec, a, rng, occupied, reaches);
+            scene.setArticulatedPose(a.name(), pose);
+            fixtures.put(a.name(), pose);
+            occupied.add(pose);
+            reaches.add(a.reach());
+        }
         List<TaskObject> placed = new ArrayList<>();
         for (TaskObject o : spec.objects()) {
             Transform pose = o.onTable() ? onTable(spec, o, rng, placed, objects, fixtures)
@@ -55,6 +68,23 @@ final class StartPoses {
             objects.put(o.name(), pose);
             placed.add(o);
         }
+    }
+
+    /** A pose for {@code a} in its ranges, apart from the fixtures and articulated objects placed so far. */
+    private static Transform apart(TaskSpec spec, TaskArticulated a, SplittableRandom rng, List<Transform> occupied,
+            List<Double> reaches) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            Vec3 candidate = new Vec3(draw(rng, a.x()), draw(rng, a.y()), 0);
+            boolean clear = true;
+            for (int i = 0; i < occupied.size() && clear; i++) {
+                clear = planar(candidate, occupied.get(i)) >= a.reach() + reaches.get(i) + GAP;
+            }
+            if (clear) {
+                return Transform.fromXyzRpy(candidate, new Vec3(0, 0, draw(rng, a.yaw())));
+            }
+        }
+        throw new PlacementException(spec.source() + ": cannot place articulated object '" + a.name()
+                + "' apart from the fixtures; widen its x/y ranges");
     }
 
     private static Transform onTable(TaskSpec spec, TaskObject o, SplittableRandom rng, List<TaskObject> placed,
@@ -101,6 +131,11 @@ final class StartPoses {
         for (TaskFixture f : spec.fixtures()) {
             Vec3 local = fixtures.get(f.name()).inverse().apply(p);
             if (f.distance(local.x(), local.y()) < o.footprint() + Task.FINGER_CLEARANCE) {
+                return false;
+            }
+        }
+        for (TaskArticulated a : spec.articulated()) {
+            if (planar(p, fixtures.get(a.name())) < a.reach() + o.footprint() + Task.FINGER_CLEARANCE) {
                 return false;
             }
         }

@@ -45,6 +45,8 @@ public final class Task {
     private final Map<String, Transform> fixtures = new HashMap<>();
     /** Which of an into goal's objects this episode asks for. */
     private int chosen;
+    /** Where an articulate goal's joint started this episode, metres or radians. */
+    private double jointStart;
     /** Whether a Hanoi rule has been broken this episode (a larger disk rested on a smaller). */
     private boolean ruleBroken;
 
@@ -80,10 +82,15 @@ public final class Task {
             fixtureSpecs.add(f.spec(Transform.fromXyzRpy(new Vec3((f.x()[0] + f.x()[1]) / 2, (f.y()[0] + f.y()[1]) / 2,
                     0), new Vec3(0, 0, (f.yaw()[0] + f.yaw()[1]) / 2))));
         }
+        List<dev.mantis.sim.scene.ArticulatedSpec> articulated = new ArrayList<>();
+        for (TaskArticulated a : spec.articulated()) {
+            articulated.add(a.spec(Transform.fromXyzRpy(new Vec3((a.x()[0] + a.x()[1]) / 2, (a.y()[0] + a.y()[1]) / 2,
+                    0), new Vec3(0, 0, (a.yaw()[0] + a.yaw()[1]) / 2))));
+        }
         RobotPlacement robot = new RobotPlacement(spec.robot(), model, profile, ROBOT_BASE, spec.controller(),
                 DriveGains.DEFAULT);
         return new SceneSpec(PhysicsSettings.DEFAULT, CONTROL_HZ, true, List.of(robot), objects, fixtureSpecs,
-                ResetNoise.NONE);
+                ResetNoise.NONE, articulated);
     }
 
     /**
@@ -107,7 +114,10 @@ public final class Task {
         chosen = 0;
         ruleBroken = false;
         StartPoses.place(spec, scene, rng, fixtures, start);
-        if (spec.goal() instanceof Goal.Into in) {
+        if (spec.goal() instanceof Goal.Articulate a) {
+            System.arraycopy(ArticulateGoals.reset(spec, a, scene, rng), 0, goal, 0, 3);
+            jointStart = scene.objectJoint(a.object(), a.joint());
+        } else if (spec.goal() instanceof Goal.Into in) {
             chosen = in.objects().size() == 1 ? 0 : rng.nextInt(in.objects().size());
             String moved = in.objects().get(chosen);
             Transform T_world_fixture = fixtures.get(in.fixture());
@@ -233,6 +243,9 @@ public final class Task {
      * also notes a broken rule, which fails the rest of the episode.
      */
     public boolean success(Scene scene) {
+        if (spec.goal() instanceof Goal.Articulate a) {
+            return ArticulateGoals.success(a, scene);
+        }
         if (spec.goal() instanceof Goal.Into in) {
             return seated(scene, in);
         }
@@ -324,10 +337,13 @@ public final class Task {
     /**
      * Dense reward in [0, 1]: reach: 1 - tanh(5 d) of the end effector's distance to the target;
      * tasks that move an object: the mean of approaching the object and of the object approaching
-     * its target.
+     * its target; articulate: the mean of approaching the site and of the joint's progress.
      */
     public double reward(Scene scene) {
         double[] ee = ee(scene);
+        if (spec.goal() instanceof Goal.Articulate a) {
+            return ArticulateGoals.reward(spec, a, scene, ee, jointStart);
+        }
         if (spec.goal() instanceof Goal.Arrange || spec.goal() instanceof Goal.Hanoi) {
             List<String> moved = spec.goal() instanceof Goal.Arrange a
                     ? a.targets().stream().map(Goal.Arrange.Target::object).toList() : ((Goal.Hanoi) spec.goal()).disks();
@@ -379,6 +395,9 @@ public final class Task {
         }
         if (spec.goal() instanceof Goal.Hanoi h) {
             return HanoiOracle.create(robot, spec, h, fixtures.get(h.fixture()));
+        }
+        if (spec.goal() instanceof Goal.Articulate a) {
+            return new WaypointOracle(robot, ROBOT_BASE, ArticulateGoals.plan(spec, a, scene));
         }
         List<WaypointOracle.Waypoint> plan = new ArrayList<>();
         if (spec.goal() instanceof Goal.Reach) {

@@ -5,20 +5,33 @@ import java.util.List;
 /**
  * A task as declared in a YAML file under {@code assets/tasks/}: its id, a language instruction,
  * the robot (bundled id) and controller, the horizon in control steps (20 Hz), the objects, the
- * static fixtures and the goal.
+ * static fixtures, the articulated objects (drawers, buttons) and the goal.
  */
 public record TaskSpec(String id, String source, String instruction, String robot, String controller, int horizon,
-        List<TaskObject> objects, List<TaskFixture> fixtures, Goal goal) {
+        List<TaskObject> objects, List<TaskFixture> fixtures, List<TaskArticulated> articulated, Goal goal) {
 
     public TaskSpec {
         objects = List.copyOf(objects);
         fixtures = List.copyOf(fixtures);
+        articulated = List.copyOf(articulated);
+    }
+
+    /** A task without articulated objects. */
+    public TaskSpec(String id, String source, String instruction, String robot, String controller, int horizon,
+            List<TaskObject> objects, List<TaskFixture> fixtures, Goal goal) {
+        this(id, source, instruction, robot, controller, horizon, objects, fixtures, List.of(), goal);
+    }
+
+    /** The articulated object with this name. */
+    public TaskArticulated articulated(String name) {
+        return articulated.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("task '" + id + "' has no articulated object '" + name + "'"));
     }
 
     /** A task without fixtures. */
     public TaskSpec(String id, String source, String instruction, String robot, String controller, int horizon,
             List<TaskObject> objects, Goal goal) {
-        this(id, source, instruction, robot, controller, horizon, objects, List.of(), goal);
+        this(id, source, instruction, robot, controller, horizon, objects, List.of(), List.of(), goal);
     }
 
     /** The fixture with this name. */

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class TaskSpecReader {
 
     private static final List<String> TOP = List.of("id", "instruction", "robot", "controller", "horizon", "objects",
-            "fixtures", "goal");
+            "fixtures", "articulated", "goal");
     private static final List<String> OBJECT = List.of("name", "shape", "size", "mass", "friction", "color", "x", "y",
             "yaw", "on");
     private static final List<String> REACH = List.of("type", "x", "y", "z", "tolerance");
@@ -34,8 +34,8 @@ public final class TaskSpecReader {
     private static final List<String> HANOI = List.of("type", "fixture", "disks", "positions", "tolerance");
     private static final List<String> GOAL_KEYS = List.of("type", "object", "onto", "x", "y", "z", "height",
             "tolerance", "min_distance", "targets", "fixture", "offset", "bottom", "yaw_tolerance", "slide", "disks",
-            "positions");
-    private static final String GOAL_TYPES = "reach, place, push, lift, stack, arrange, into or hanoi";
+            "positions", "joint", "start", "target", "site", "drive_to");
+    private static final String GOAL_TYPES = "reach, place, push, lift, stack, arrange, into, hanoi or articulate";
     private static final Map<String, Material.Rgba> COLORS = Map.of(
             "red", new Material.Rgba(0.85, 0.15, 0.15, 1), "green", new Material.Rgba(0.15, 0.7, 0.2, 1),
             "blue", new Material.Rgba(0.15, 0.3, 0.85, 1), "yellow", new Material.Rgba(0.9, 0.8, 0.1, 1),
@@ -117,19 +117,32 @@ public final class TaskSpecReader {
                 fixtures.add(fixture);
             }
         }
+        List<TaskArticulated> articulated = new ArrayList<>();
+        Set<String> articulatedNames = new HashSet<>();
+        if (top.containsKey("articulated")) {
+            for (YamlNode a : top.get("articulated").sequence()) {
+                TaskArticulated object = ArticulatedReader.articulated(a);
+                if (fixtureNames.contains(object.name()) || !articulatedNames.add(object.name())) {
+                    throw a.error("a second fixture or articulated object named '" + object.name() + "'; names must "
+                            + "be unique");
+                }
+                articulated.add(object);
+            }
+        }
         List<TaskObject> objects = new ArrayList<>();
         Set<String> names = new HashSet<>();
         if (top.containsKey("objects")) {
             for (YamlNode o : top.get("objects").sequence()) {
                 TaskObject object = object(o, names, fixtureNames);
-                if (!names.add(object.name()) || fixtureNames.contains(object.name())) {
+                if (!names.add(object.name()) || fixtureNames.contains(object.name())
+                        || articulatedNames.contains(object.name())) {
                     throw o.error("a second object or fixture named '" + object.name() + "'; names must be unique");
                 }
                 objects.add(object);
             }
         }
-        Goal goal = goal(required(top, "goal", rootNode), objects, fixtures);
-        return new TaskSpec(id, file, instruction, robot, controller, horizon, objects, fixtures, goal);
+        Goal goal = goal(required(top, "goal", rootNode), objects, fixtures, articulated);
+        return new TaskSpec(id, file, instruction, robot, controller, horizon, objects, fixtures, articulated, goal);
     }
 
     static YamlNode required(Map<String, YamlNode> map, String key, YamlNode parent) {
@@ -186,7 +199,8 @@ public final class TaskSpecReader {
         };
     }
 
-    private static Goal goal(YamlNode node, List<TaskObject> declared, List<TaskFixture> fixtures) {
+    private static Goal goal(YamlNode node, List<TaskObject> declared, List<TaskFixture> fixtures,
+            List<TaskArticulated> articulated) {
         Set<String> objects = new HashSet<>();
         declared.forEach(o -> objects.add(o.name()));
         YamlNode typeNode = node.mapping(GOAL_KEYS).get("type");
@@ -197,6 +211,9 @@ public final class TaskSpecReader {
         switch (type) {
             case "into" -> {
                 return FixtureReader.into(node, node.mapping(INTO), declared, fixtures);
+            }
+            case "articulate" -> {
+                return ArticulatedReader.goal(node, articulated);
             }
             case "hanoi" -> {
                 return FixtureReader.hanoi(node, node.mapping(HANOI), declared, fixtures);

@@ -22,7 +22,7 @@ public final class TaskSpecWriter {
         b.append("robot: ").append(spec.robot()).append('\n');
         b.append("controller: ").append(spec.controller()).append('\n');
         b.append("horizon: ").append(spec.horizon()).append('\n');
-        b.append("objects:\n");
+        b.append(spec.objects().isEmpty() ? "objects: []\n" : "objects:\n");
         for (TaskObject o : spec.objects()) {
             b.append("  - {name: ").append(o.name()).append(", ").append(shape(o.shape())).append(", mass: ")
                     .append(num(o.mass())).append(", friction: ").append(num(o.friction())).append(", color: ")
@@ -44,9 +44,29 @@ public final class TaskSpecWriter {
                 }
             }
         }
+        if (!spec.articulated().isEmpty()) {
+            b.append("articulated:\n");
+            for (TaskArticulated a : spec.articulated()) {
+                b.append("  - name: ").append(a.name()).append("\n    urdf: ").append(a.urdf()).append("\n    x: ")
+                        .append(range(a.x())).append("\n    y: ").append(range(a.y())).append("\n    yaw: ")
+                        .append(range(a.yaw())).append("\n    reach: ").append(num(a.reach())).append('\n');
+                if (!a.springs().isEmpty()) {
+                    b.append("    springs:\n");
+                    for (var s : a.springs()) {
+                        b.append("      - {joint: ").append(s.joint()).append(", stiffness: ").append(num(s.stiffness()))
+                                .append(", rest: ").append(num(s.rest())).append("}\n");
+                    }
+                }
+            }
+        }
         b.append("goal:\n");
         Goal g = spec.goal();
-        if (g instanceof Goal.Reach r) {
+        if (g instanceof Goal.Articulate a) {
+            b.append("  type: articulate\n  object: ").append(a.object()).append("\n  joint: ").append(a.joint())
+                    .append("\n  start: ").append(range(a.start())).append("\n  target: ").append(range(a.target()))
+                    .append("\n  site: [").append(num(a.site()[0])).append(", ").append(num(a.site()[1])).append(", ")
+                    .append(num(a.site()[2])).append("]\n  drive_to: ").append(num(a.driveTo())).append('\n');
+        } else if (g instanceof Goal.Reach r) {
             b.append("  type: reach\n  x: ").append(range(r.x())).append("\n  y: ").append(range(r.y()))
                     .append("\n  z: ").append(range(r.z())).append("\n  tolerance: ").append(num(r.tolerance()))
                     .append('\n');
