@@ -60,6 +60,7 @@ public final class DatasetInfoCommand implements Callable<Integer> {
             root.put("robot_type", reader.info().robotType());
             root.put("fps", reader.info().fps());
             root.put("problems", problems);
+            root.put("uncommitted_frames", reader.uncommittedFrames());
             out.println(new ObjectMapper().writeValueAsString(root));
         } else {
             out.printf(Locale.ROOT, "%s: LeRobot %s dataset, robot %s, %d fps%n", dir, reader.info().codebaseVersion(),
@@ -75,6 +76,10 @@ public final class DatasetInfoCommand implements Callable<Integer> {
             out.println("features");
             for (DatasetFeature f : reader.info().features()) {
                 out.printf(Locale.ROOT, "  %-32s %-8s %s%n", f.name(), f.dtype(), f.shape());
+            }
+            if (reader.uncommittedFrames() > 0) {
+                out.printf(Locale.ROOT, "note      %d frames past the last episode (an interrupted commit); readers "
+                        + "ignore them, collect --resume removes them%n", reader.uncommittedFrames());
             }
             out.println(problems.isEmpty() ? "layout    valid" : "layout    INVALID:");
             problems.forEach(p -> out.println("  " + p));

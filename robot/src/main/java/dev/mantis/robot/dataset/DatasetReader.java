@@ -23,6 +23,7 @@ public final class DatasetReader {
     private final List<String> tasks;
     private final List<EpisodeRow> episodes;
     private DatasetLayout.FileId cachedFile;
+    private long uncommittedFrames;
     private Map<String, ColumnValues> cachedColumns;
     private long[] cachedIndex;
 
@@ -237,13 +238,34 @@ public final class DatasetReader {
         return problems;
     }
 
+    /**
+     * Frames found by {@link #validate()} after the last episode of the episodes table at the end
+     * of the last data file: written by a run killed between the renames of one commit. Readers
+     * ignore them; {@code mantis collect --resume} removes them.
+     */
+    public long uncommittedFrames() {
+        return uncommittedFrames;
+    }
+
+    private static DatasetLayout.FileId lastFile(java.util.Set<DatasetLayout.FileId> files) {
+        DatasetLayout.FileId last = null;
+        for (DatasetLayout.FileId f : files) {
+            last = f;
+        }
+        return last;
+    }
+
     private void validateData(List<String> problems) throws IOException {
+        uncommittedFrames = 0;
         long next = 0;
         int e = 0;
         java.util.Set<DatasetLayout.FileId> seen = new java.util.LinkedHashSet<>();
         episodes.forEach(r -> seen.add(r.data()));
         for (DatasetLayout.FileId id : seen) {
             Path file = layout.data(id);
+            if (uncommittedFrames > 0) {
+                break;
+            }
             try {
                 load(id);
             } catch (IOException ex) {
@@ -271,6 +293,12 @@ public final class DatasetReader {
                     e++;
                 }
                 if (e >= episodes.size()) {
+                    if (id.equals(lastFile(seen))) {
+                        // frames written by a commit that was interrupted before its episodes table landed
+                        uncommittedFrames = cachedIndex.length - i;
+                        next = info.totalFrames();
+                        break;
+                    }
                     problems.add(file + ": row " + i + " (index " + next + ") belongs to no episode of the episodes "
                             + "table");
                     return;
@@ -293,7 +321,7 @@ public final class DatasetReader {
                 }
             }
         }
-        if (next != info.totalFrames()) {
+        if (uncommittedFrames == 0 && next != info.totalFrames()) {
             problems.add(layout.root().resolve("data") + ": holds " + next + " frames, info.json says "
                     + info.totalFrames());
         }

@@ -22,8 +22,10 @@ import java.util.Set;
  * holding only whole episodes at every moment, even if the process is killed.
  *
  * <p>Each episode becomes one row group of the current data file and one row of the episodes
- * table. A commit rewrites the current data file, then the current episodes file, tasks, stats
- * and finally info.json, each to a hidden temporary file renamed into place. Commits happen after
+ * table. A commit writes the current data file, the current episodes file, tasks, stats and
+ * info.json in full to hidden temporary files, then renames them into place one right after the
+ * other (data first, info.json last); readers treat frames past the episodes table's last
+ * episode as an uncommitted tail. Commits happen after
  * an episode once the bytes added since the last one reach an eighth of the current data file
  * (so rewriting costs at most about eight times the data), at every file change and at
  * {@link #close()}. A kill loses at most the uncommitted episodes; {@link #resume} continues from
@@ -246,20 +248,26 @@ public final class DatasetWriter implements Closeable {
         if (!dirty) {
             return;
         }
-        if (!dataBlobs.isEmpty()) {
-            Files.createDirectories(layout.data(dataFile).getParent());
-            ParquetFiles.writeAtomically(layout.data(dataFile), dataSchema, dataBlobs, Map.of());
-            committedDataBytes = dataBytes;
+        try (StagedFiles commit = new StagedFiles()) {
+            if (!dataBlobs.isEmpty()) {
+                List<RowGroupBlob> blobs = List.copyOf(dataBlobs);
+                commit.stage(layout.data(dataFile), out -> ParquetFiles.write(out, dataSchema, blobs, Map.of()));
+            }
+            if (metaFirstRow < rows.size()) {
+                List<EpisodeRow> current = rows.subList(metaFirstRow, rows.size());
+                RowGroupBlob meta = metaEncoder.encode(EpisodesTable.columns(metaSchema, current));
+                commit.stage(layout.episodes(metaFile), out -> ParquetFiles.write(out, metaSchema, List.of(meta),
+                        Map.of()));
+            }
+            List<String> taskList = List.copyOf(tasks.keySet());
+            commit.stage(layout.tasks(), out -> TasksTable.write(out, taskList));
+            byte[] stats = StatsFile.bytes(runningStats());
+            commit.stage(layout.stats(), out -> out.write(stats));
+            byte[] info = info().toJson();
+            commit.stage(layout.info(), out -> out.write(info));
+            commit.publish();
         }
-        if (metaFirstRow < rows.size()) {
-            Files.createDirectories(layout.episodes(metaFile).getParent());
-            List<EpisodeRow> current = rows.subList(metaFirstRow, rows.size());
-            ParquetFiles.writeAtomically(layout.episodes(metaFile), metaSchema,
-                    List.of(metaEncoder.encode(EpisodesTable.columns(metaSchema, current))), Map.of());
-        }
-        TasksTable.write(layout.tasks(), List.copyOf(tasks.keySet()));
-        StatsFile.write(layout.stats(), runningStats());
-        AtomicFiles.write(layout.info(), info().toJson());
+        committedDataBytes = dataBytes;
         dirty = false;
     }
 
@@ -272,7 +280,7 @@ public final class DatasetWriter implements Closeable {
         commit();
         closed = true;
         if (!rows.isEmpty()) {
-            StatsFile.write(layout.stats(), DatasetStats.exact(layout, rows, dataFeatures));
+            AtomicFiles.write(layout.stats(), StatsFile.bytes(DatasetStats.exact(layout, rows, dataFeatures)));
         }
     }
 

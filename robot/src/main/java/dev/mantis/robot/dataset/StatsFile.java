@@ -17,11 +17,11 @@ final class StatsFile {
     private StatsFile() {
     }
 
-    /** Writes the stats, features in the given order. */
-    static void write(Path file, Map<String, FeatureStats> stats) throws IOException {
+    /** The stats.json text, features in the given order. */
+    static byte[] bytes(Map<String, FeatureStats> stats) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         stats.forEach((name, s) -> root.put(name, s.toJson()));
-        AtomicFiles.write(file, JSON.writeValueAsBytes(root));
+        return JSON.writeValueAsBytes(root);
     }
 
     /** Reads the stats of every feature that has at least min, max, mean, std and count. */

@@ -36,16 +36,15 @@ final class TasksTable {
     private TasksTable() {
     }
 
-    /** Writes the tasks, task_index = position in the list. */
-    static void write(Path file, List<String> tasks) throws IOException {
+    /** Writes the tasks as a Parquet file to {@code out}, task_index = position in the list. */
+    static void write(java.io.OutputStream out, List<String> tasks) throws IOException {
         long[] index = new long[tasks.size()];
         for (int i = 0; i < index.length; i++) {
             index[i] = i;
         }
         var blob = new ParquetEncoder(SCHEMA, ParquetCompression.SNAPPY).encode(List.of(ColumnValues.ofLongs(index),
                 ColumnValues.ofStrings(tasks.toArray(String[]::new))));
-        java.nio.file.Files.createDirectories(file.getParent());
-        ParquetFiles.writeAtomically(file, SCHEMA, List.of(blob), Map.of("pandas", PANDAS));
+        ParquetFiles.write(out, SCHEMA, List.of(blob), Map.of("pandas", PANDAS));
     }
 
     /**

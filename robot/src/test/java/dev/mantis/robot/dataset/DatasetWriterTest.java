@@ -216,6 +216,35 @@ class DatasetWriterTest {
     }
 
     @Test
+    void framesOfAnInterruptedCommitAreAnIgnoredTailThatResumeReplaces(@TempDir Path dir) throws Exception {
+        Path four = dir.resolve("four");
+        try (DatasetWriter w = DatasetWriter.create(four, SPEC)) {
+            writeEpisodes(w, 0, 4);
+        }
+        Path three = dir.resolve("three");
+        try (DatasetWriter w = DatasetWriter.create(three, SPEC)) {
+            writeEpisodes(w, 0, 3);
+        }
+        // killed after the data file's rename, before the episodes table's: the data holds a 4th episode
+        Path data = Path.of("data/chunk-000/file-000.parquet");
+        Files.copy(four.resolve(data), three.resolve(data), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        DatasetReader reader = DatasetReader.open(three);
+        assertEquals(List.of(), reader.validate());
+        assertEquals(3, reader.episodes().size());
+        assertEquals(DatasetReader.open(four).episodes().get(3).length(), reader.uncommittedFrames());
+        try (DatasetWriter w = DatasetWriter.resume(three, SPEC)) {
+            assertEquals(3, w.episodeCount());
+            writeEpisodes(w, 3, 4);
+        }
+        try (var walk = Files.walk(four)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(three.resolve(four.relativize(f))),
+                        four.relativize(f).toString());
+            }
+        }
+    }
+
+    @Test
     void badDirectoriesAreRefusedWithOneLine(@TempDir Path dir) throws Exception {
         Path root = dir.resolve("ds");
         try (DatasetWriter w = DatasetWriter.create(root, SPEC)) {
