@@ -141,6 +141,19 @@ class CollectCommandTest {
         var replay = RobotInspectCommandTest.run("replay", out.toString(), "--verify");
         assertEquals(0, replay.code(), replay.out());
         assertTrue(replay.out().endsWith(episodes + " of " + episodes + " episodes replayed exactly\n"), replay.out());
+        // the drawer's joint is observed: it opens by at least 15 cm over a successful open_drawer episode
+        DatasetReader reader = DatasetReader.open(out);
+        boolean seen = false;
+        for (var row : reader.episodes()) {
+            if (row.extra("mantis/task_id").equals("open_drawer") && Boolean.TRUE.equals(row.extra("mantis/success"))) {
+                var frames = reader.episode((int) row.episodeIndex());
+                double first = frames.get("observation.environment_joints", 0)[0];
+                double last = frames.get("observation.environment_joints", frames.length() - 1)[0];
+                assertTrue(last - first >= 0.14, "drawer moved " + (last - first));
+                seen = true;
+            }
+        }
+        assertTrue(seen, "the core suite has a successful open_drawer episode");
     }
 
     @Test

@@ -49,9 +49,7 @@ public final class BatchedEvaluation {
                     Scene scene = Scene.build(task.sceneSpec());
                     taskOf.add(task);
                     scenes.add(scene);
-                    views.add(new TaskObservation(task, scene.robot(0).observationSpec(),
-                            Math.max(spec.objects().size(), widths[0] / 7), Math.max(spec.goal().stateSize(),
-                            widths[1])));
+                    views.add(PolicySource.view(task, scene, widths));
                 }
                 try (OnnxPolicy policy = load(model, scenes.get(0), views.get(0), options)) {
                     lockstep(spec, episodes, seed, policy, taskOf, scenes, views, mine, () -> {

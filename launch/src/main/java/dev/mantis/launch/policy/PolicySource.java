@@ -136,19 +136,26 @@ public final class PolicySource implements PolicyFactory, AutoCloseable {
     private TaskObservation view(Task task, Scene scene) {
         return views.computeIfAbsent(Thread.currentThread().getId() + "/" + task.spec().id(), k -> {
             int[] widths = model == null ? null : widths(model);
-            int objects = Math.max(task.spec().objects().size(), widths == null ? 0 : widths[0] / 7);
-            int goal = Math.max(task.spec().goal().stateSize(), widths == null ? 0 : widths[1]);
-            return new TaskObservation(task, scene.robot(0).observationSpec(), objects, goal);
+            return view(task, scene, widths == null ? new int[3] : widths);
         });
     }
 
+    /** The task's view, padded to at least the widths a model asks for (see {@link #widths}). */
+    static TaskObservation view(Task task, Scene scene, int[] widths) {
+        int objects = Math.max(task.spec().objects().size(), widths[0] / 7);
+        int joints = Math.max(TaskObservation.articulatedJoints(task.spec()).size(), widths[2]);
+        int goal = Math.max(task.spec().goal().stateSize(), widths[1]);
+        return new TaskObservation(task, scene.robot(0).observationSpec(), objects, joints, goal);
+    }
+
     /**
-     * The environment-state and goal-state widths the model's spec asks for (0 where it does not
-     * use them), so that a model trained on a suite's padded vectors gets them padded alike.
+     * The environment-state, goal-state and environment-joints widths the model's spec asks for
+     * (0 where it does not use them), so that a model trained on a suite's padded vectors gets
+     * them padded alike.
      */
     static int[] widths(Path model) {
         String json = SpecText.read(model);
-        int[] out = new int[2];
+        int[] out = new int[3];
         try {
             JsonNode spec = new ObjectMapper().readTree(json);
             List<JsonNode> entries = new ArrayList<>();
@@ -159,6 +166,8 @@ public final class PolicySource implements PolicyFactory, AutoCloseable {
                     out[0] = e.path("size").asInt();
                 } else if (e.path("name").asText().equals(dev.mantis.sim.record.TaskRecording.GOAL_STATE)) {
                     out[1] = e.path("size").asInt();
+                } else if (e.path("name").asText().equals(dev.mantis.sim.record.TaskRecording.ENVIRONMENT_JOINTS)) {
+                    out[2] = e.path("size").asInt();
                 }
             }
         } catch (IOException e) {

@@ -38,6 +38,7 @@ public final class FrameRecorder implements StepRecorder {
         this.buffer = buffer;
         this.view = new TaskObservation(task, robot,
                 buffer.features().get(buffer.indexOf(TaskRecording.ENVIRONMENT_STATE)).size() / 7,
+                buffer.features().get(buffer.indexOf(TaskRecording.ENVIRONMENT_JOINTS)).size(),
                 buffer.features().get(buffer.indexOf(TaskRecording.GOAL_STATE)).size());
         List<FeatureSpec> features = view.spec().features();
         this.observed = new int[features.size()];

@@ -29,35 +29,59 @@ public final class TaskObservation {
     private final ObservationSpec goalSpec;
     private final int robotFeatures;
     private final double[] objects;
+    private final double[] joints;
+    private final List<String[]> jointNames;
     private final double[] goalState;
     private final double[] quaternion = new double[4];
 
     /**
-     * The view of {@code task} with {@code robot}'s features, {@code objectSlots} objects and a
-     * goal of {@code goalSize} numbers (at least the task's own counts; more for a suite's
-     * common width).
+     * The view of {@code task} with {@code robot}'s features, {@code objectSlots} objects,
+     * {@code jointSlots} articulated joints and a goal of {@code goalSize} numbers (at least the
+     * task's own counts; more for a suite's common width).
      */
-    public TaskObservation(Task task, ObservationSpec robot, int objectSlots, int goalSize) {
-        if (objectSlots < task.spec().objects().size() || goalSize < task.spec().goal().stateSize()) {
+    public TaskObservation(Task task, ObservationSpec robot, int objectSlots, int jointSlots, int goalSize) {
+        this.jointNames = articulatedJoints(task.spec());
+        if (objectSlots < task.spec().objects().size() || goalSize < task.spec().goal().stateSize()
+                || jointSlots < jointNames.size()) {
             throw new IllegalArgumentException("task '" + task.spec().id() + "' needs " + task.spec().objects().size()
-                    + " object slots and a goal of " + task.spec().goal().stateSize() + ", got " + objectSlots + " and "
-                    + goalSize);
+                    + " object slots, " + jointNames.size() + " joint slots and a goal of "
+                    + task.spec().goal().stateSize() + ", got " + objectSlots + ", " + jointSlots + " and " + goalSize);
         }
         this.task = task;
         this.robotFeatures = robot.features().size();
         List<FeatureSpec> features = new ArrayList<>(robot.features());
         features.add(FeatureSpec.vector(TaskRecording.ENVIRONMENT_STATE, names(objectSlots, "object",
                 List.of("x", "y", "z", "qx", "qy", "qz", "qw")), "m; quaternion xyzw (world frame)"));
+        List<String> jointLabels = new ArrayList<>();
+        for (int i = 0; i < jointSlots; i++) {
+            jointLabels.add("joint" + i);
+        }
+        features.add(FeatureSpec.vector(TaskRecording.ENVIRONMENT_JOINTS, jointLabels, "m or rad"));
         this.spec = new ObservationSpec(features);
         this.goalSpec = new ObservationSpec(List.of(FeatureSpec.vector(TaskRecording.GOAL_STATE,
                 names(goalSize / 3, "target", List.of("x", "y", "z")), "m (world frame)")));
         this.objects = new double[7 * objectSlots];
+        this.joints = new double[jointSlots];
         this.goalState = new double[goalSize];
     }
 
-    /** The view with exactly the task's own object and goal counts. */
+    /** The view with exactly the task's own object, joint and goal counts. */
     public TaskObservation(Task task, ObservationSpec robot) {
-        this(task, robot, task.spec().objects().size(), task.spec().goal().stateSize());
+        this(task, robot, task.spec().objects().size(), articulatedJoints(task.spec()).size(),
+                task.spec().goal().stateSize());
+    }
+
+    /** The (object, joint) names of the movable joints of a task's articulated objects, in order. */
+    public static List<String[]> articulatedJoints(dev.mantis.sim.task.TaskSpec spec) {
+        List<String[]> out = new ArrayList<>();
+        for (var a : spec.articulated()) {
+            for (var j : a.model().joints()) {
+                if (j.type() != dev.mantis.robot.model.JointType.FIXED && !j.isMimic()) {
+                    out.add(new String[] {a.name(), j.name()});
+                }
+            }
+        }
+        return out;
     }
 
     private static List<String> names(int slots, String prefix, List<String> axes) {
@@ -70,7 +94,7 @@ public final class TaskObservation {
         return out;
     }
 
-    /** Robot features, then observation.environment_state. */
+    /** Robot features, then observation.environment_state and observation.environment_joints. */
     public ObservationSpec spec() {
         return spec;
     }
@@ -114,7 +138,7 @@ public final class TaskObservation {
 
     /** The robot's observation {@code robot}, then the objects' poses in {@code scene}. */
     private Observation observe(Observation robot, Scene scene) {
-        double[][] values = new double[robotFeatures + 1][];
+        double[][] values = new double[robotFeatures + 2][];
         for (int i = 0; i < robotFeatures; i++) {
             values[i] = robot.get(robot.spec().features().get(i).name());
         }
@@ -129,6 +153,11 @@ public final class TaskObservation {
             System.arraycopy(quaternion, 0, objects, 7 * i + 3, 4);
         }
         values[robotFeatures] = objects;
+        Arrays.fill(joints, 0);
+        for (int i = 0; i < jointNames.size(); i++) {
+            joints[i] = scene.objectJoint(jointNames.get(i)[0], jointNames.get(i)[1]);
+        }
+        values[robotFeatures + 1] = joints;
         return new Observation(spec, robot.timestamp(), values);
     }
 

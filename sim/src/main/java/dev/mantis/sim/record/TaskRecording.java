@@ -21,6 +21,8 @@ public final class TaskRecording {
 
     /** Object poses: per object x y z (m) and quaternion qx qy qz qw, world frame; zeros pad absent objects. */
     public static final String ENVIRONMENT_STATE = "observation.environment_state";
+    /** Positions of the articulated objects' movable joints (m or rad), in task order; zeros pad. */
+    public static final String ENVIRONMENT_JOINTS = "observation.environment_joints";
     /** The goal state: per target x y z (m), world frame; zeros pad. */
     public static final String GOAL_STATE = "observation.goal.state";
     /** The action applied (after clamping). */
@@ -69,6 +71,7 @@ public final class TaskRecording {
     public static DatasetSpec spec(List<TaskSpec> tasks, SimRobot robot) {
         TaskSpec first = tasks.get(0);
         int objects = 0;
+        int joints = 0;
         int goal = 0;
         for (TaskSpec t : tasks) {
             if (!t.robot().equals(first.robot()) || !t.controller().equals(first.controller())) {
@@ -77,6 +80,7 @@ public final class TaskRecording {
                         + ") use different robots or controllers; record them into separate datasets");
             }
             objects = Math.max(objects, t.objects().size());
+            joints = Math.max(joints, TaskObservation.articulatedJoints(t).size());
             goal = Math.max(goal, t.goal().stateSize());
         }
         List<DatasetFeature> features = new ArrayList<>();
@@ -84,6 +88,11 @@ public final class TaskRecording {
             features.add(DatasetFeature.of(f));
         }
         features.add(DatasetFeature.numeric(ENVIRONMENT_STATE, "float32", 7 * objects, objectNames(objects)));
+        List<String> jointNames = new ArrayList<>();
+        for (int i = 0; i < joints; i++) {
+            jointNames.add("joint" + i);
+        }
+        features.add(DatasetFeature.numeric(ENVIRONMENT_JOINTS, "float32", joints, jointNames));
         features.add(DatasetFeature.numeric(GOAL_STATE, "float32", goal, goalNames(goal / 3)));
         FeatureSpec action = robot.actionSpec().action();
         features.add(new DatasetFeature(ACTION, "float32", action.shape(), action.names(), null));
