@@ -130,10 +130,31 @@ public final class TaskObservation {
         SceneState saved = scene.snapshot();
         try {
             solved.T_world_objects().forEach(scene::setObjectPose);
-            return observe(robot, scene);
+            Observation goal = observe(robot, scene);
+            // articulated joints are not moved (Bullet keeps joint positions as floats, so moving
+            // and restoring one would not be exact): their solved positions are written in, as
+            // the scene would report them (float precision)
+            for (SolvedConfiguration.ObjectJoint j : solved.objectJoints()) {
+                for (int i = 0; i < jointNames.size(); i++) {
+                    if (jointNames.get(i)[0].equals(j.object()) && jointNames.get(i)[1].equals(j.joint())) {
+                        joints[i] = (float) j.position();
+                    }
+                }
+            }
+            return observe(goal, joints);
         } finally {
             scene.restore(saved);
         }
+    }
+
+    /** {@code observation} with its environment_joints replaced by {@code jointValues}. */
+    private Observation observe(Observation observation, double[] jointValues) {
+        double[][] values = new double[robotFeatures + 2][];
+        for (int i = 0; i < robotFeatures + 1; i++) {
+            values[i] = observation.get(spec.features().get(i).name());
+        }
+        values[robotFeatures + 1] = jointValues;
+        return new Observation(spec, observation.timestamp(), values);
     }
 
     /** The robot's observation {@code robot}, then the objects' poses in {@code scene}. */
