@@ -56,6 +56,12 @@ class EvalCommandTest {
         for (String id : dev.mantis.assets.BundledTasks.suite("core").orElseThrow()) {
             assertTrue(dev.mantis.assets.BundledTasks.oracleSuccess(id).isPresent(), id + " has no measured oracle");
         }
+        var hanoi = RobotInspectCommandTest.run("tasks", "show", "hanoi");
+        assertTrue(hanoi.out().contains("goal: move the tower [large, medium, small] on pads")
+                && hanoi.out().contains("fixture pads: 3 parts"), hanoi.out());
+        var drawer = RobotInspectCommandTest.run("tasks", "show", "open_drawer");
+        assertTrue(drawer.out().contains("goal: drive joint drawer of drawer from [0.000, 0.000] into [0.150, 0.200]")
+                && drawer.out().contains("articulated drawer: drawer (1 movable joints)"), drawer.out());
         var unknown = RobotInspectCommandTest.run("eval", "--task", "juggle");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().startsWith("mantis: no task file or bundled task 'juggle'"), unknown.err());

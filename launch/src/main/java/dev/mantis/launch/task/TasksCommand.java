@@ -105,9 +105,55 @@ public final class TasksCommand implements Runnable {
             } else if (t.goal() instanceof Goal.Place p) {
                 out.printf(Locale.ROOT, "  goal: place %s at a point in x %s, y %s within %.3f m, at least %.2f m from "
                         + "its start%n", p.object(), range(p.x()), range(p.y()), p.tolerance(), p.minDistance());
+            } else {
+                out.println("  goal: " + describe(t.goal()));
+            }
+            for (var f : t.fixtures()) {
+                out.printf(Locale.ROOT, "  fixture %s: %d parts, x %s, y %s, yaw %s%n", f.name(), f.parts().size(),
+                        range(f.x()), range(f.y()), range(f.yaw()));
+            }
+            for (var a : t.articulated()) {
+                out.printf(Locale.ROOT, "  articulated %s: %s (%d movable joints), x %s, y %s, yaw %s%n", a.name(),
+                        a.urdf(), a.model().joints().stream().filter(j -> j.type()
+                        != dev.mantis.robot.model.JointType.FIXED).count(), range(a.x()), range(a.y()), range(a.yaw()));
             }
             out.flush();
             return 0;
+        }
+
+        /** One line for the goal kinds without a line of their own above. */
+        private static String describe(Goal g) {
+            if (g instanceof Goal.Push p) {
+                return String.format(Locale.ROOT, "push %s along the table to a point in x %s, y %s within %.3f m, at "
+                        + "least %.2f m from its start", p.object(), range(p.x()), range(p.y()), p.tolerance(),
+                        p.minDistance());
+            }
+            if (g instanceof Goal.Lift l) {
+                return String.format(Locale.ROOT, "lift %s at least %.3f m above where it rested", l.object(),
+                        l.height());
+            }
+            if (g instanceof Goal.Stack st) {
+                return String.format(Locale.ROOT, "put %s on %s, centred within %.3f m, released", st.object(),
+                        st.onto(), st.tolerance());
+            }
+            if (g instanceof Goal.Arrange a) {
+                return String.format(Locale.ROOT, "arrange %s around an anchor in x %s, y %s, each within %.3f m",
+                        a.targets().stream().map(Goal.Arrange.Target::object).toList(), range(a.x()), range(a.y()),
+                        a.tolerance());
+            }
+            if (g instanceof Goal.Into in) {
+                return String.format(Locale.ROOT, "put %s into %s (one drawn per episode when several), within %s m%s",
+                        in.objects(), in.fixture(), java.util.Arrays.toString(in.tolerance()),
+                        Double.isFinite(in.yawTolerance()) ? String.format(Locale.ROOT, ", yaw within %.3f rad",
+                        in.yawTolerance()) : "");
+            }
+            if (g instanceof Goal.Hanoi h) {
+                return String.format(Locale.ROOT, "move the tower %s on %s to the last position by the rules, each "
+                        + "disk within %.3f m", h.disks(), h.fixture(), h.tolerance());
+            }
+            Goal.Articulate a = (Goal.Articulate) g;
+            return String.format(Locale.ROOT, "drive joint %s of %s from %s into %s", a.joint(), a.object(),
+                    range(a.start()), range(a.target()));
         }
 
         private static String range(double[] r) {
