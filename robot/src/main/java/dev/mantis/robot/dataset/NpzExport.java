@@ -43,8 +43,11 @@ public final class NpzExport {
             }
             at += episode.length();
         }
-        Path tmp = out.resolveSibling("." + out.getFileName() + ".tmp");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+        byte[] info = Files.readAllBytes(dataset.root().resolve("meta/info.json"));
+        AtomicFiles.write(out, stream -> {
+            // finish, not close: the file stream stays open to be flushed to disk (the deflater's
+            // native memory is freed by its cleaner)
+            ZipOutputStream zip = new ZipOutputStream(stream);
             for (int f = 0; f < features.size(); f++) {
                 DatasetFeature feature = features.get(f);
                 if (INTEGER_COLUMNS.contains(feature.name())) {
@@ -53,15 +56,13 @@ public final class NpzExport {
                     entry(zip, feature.name(), "<f4", new int[] {frames, feature.size()}, columns[f], 4);
                 }
             }
-            byte[] info = Files.readAllBytes(dataset.root().resolve("meta/info.json"));
             double[] bytes = new double[info.length];
             for (int i = 0; i < info.length; i++) {
                 bytes[i] = info[i] & 0xff;
             }
             entry(zip, "_info_json", "|u1", new int[] {info.length}, bytes, 1);
-        }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            zip.finish();
+        });
     }
 
     private static void entry(ZipOutputStream zip, String name, String descr, int[] shape, double[] values,

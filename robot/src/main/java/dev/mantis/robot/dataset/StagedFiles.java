@@ -19,10 +19,10 @@ import java.util.Set;
  * other, in staging order. The dataset is consistent before the first rename and after the last;
  * between them lie only a few rename system calls, not the writing of any file.
  */
-final class StagedFiles implements AutoCloseable {
+public final class StagedFiles implements AutoCloseable {
 
     /** Writes a file's contents. */
-    interface Contents {
+    public interface Contents {
         /** Writes to {@code out}. */
         void writeTo(OutputStream out) throws IOException;
     }
