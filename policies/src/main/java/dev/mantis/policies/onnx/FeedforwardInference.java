@@ -28,14 +28,6 @@ final class FeedforwardInference extends Inference {
     }
 
     @Override
-    void ensureEnvironments(int count) {
-    }
-
-    @Override
-    void reset(int environment, long seed) {
-    }
-
-    @Override
     void act(Observation[] observations, Observation[] goals, int first, int count, double[][] out)
             throws OrtException {
         GraphCall call = graph.call(count);

@@ -28,10 +28,14 @@ abstract class Inference implements AutoCloseable {
     }
 
     /** Makes room for state of environments {@code 0..count-1}. */
-    abstract void ensureEnvironments(int count);
+    void ensureEnvironments(int count) {
+        // stateless families keep nothing per environment
+    }
 
     /** Episode start of {@code environment}: state cleared, sampling seeded with {@code seed}. */
-    abstract void reset(int environment, long seed);
+    void reset(int environment, long seed) {
+        // stateless families have nothing to reset
+    }
 
     /**
      * Writes the raw actions (spec units, not yet made safe) of environments

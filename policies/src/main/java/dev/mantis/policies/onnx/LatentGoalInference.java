@@ -41,14 +41,6 @@ final class LatentGoalInference extends Inference {
     }
 
     @Override
-    void ensureEnvironments(int count) {
-    }
-
-    @Override
-    void reset(int environment, long seed) {
-    }
-
-    @Override
     void act(Observation[] observations, Observation[] goals, int first, int count, double[][] out)
             throws OrtException {
         int rows = 2 * count;
