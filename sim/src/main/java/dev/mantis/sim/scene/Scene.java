@@ -319,13 +319,19 @@ public final class Scene implements AutoCloseable {
     }
 
     private int fixtureIndex(String name) {
-        for (int i = 0; i < fixtures.size(); i++) {
-            if (spec.fixtures().get(i).name().equals(name)) {
+        return indexOf(spec.fixtures(), FixtureSpec::name, name, "fixture");
+    }
+
+    /** Position of the item named {@code name}, or an error naming the {@code kind} and listing the names. */
+    private static <T> int indexOf(List<T> items, java.util.function.Function<T, String> nameOf, String name,
+            String kind) {
+        for (int i = 0; i < items.size(); i++) {
+            if (nameOf.apply(items.get(i)).equals(name)) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("no fixture '" + name + "' in the scene; fixtures: "
-                + spec.fixtures().stream().map(FixtureSpec::name).toList());
+        throw new IllegalArgumentException("no " + kind + " '" + name + "' in the scene; " + kind + "s: "
+                + items.stream().map(nameOf).toList());
     }
 
     /** The pose T_world_object of the named articulated object's base (its URDF root link). */
@@ -387,13 +393,7 @@ public final class Scene implements AutoCloseable {
     }
 
     private int objectIndex(String name) {
-        for (int i = 0; i < objects.size(); i++) {
-            if (spec.objects().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no object '" + name + "' in the scene; objects: "
-                + spec.objects().stream().map(ObjectSpec::name).toList());
+        return indexOf(spec.objects(), ObjectSpec::name, name, "object");
     }
 
     private static double[] quaternion(Transform t) {
