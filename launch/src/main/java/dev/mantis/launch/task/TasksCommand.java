@@ -132,6 +132,10 @@ public final class TasksCommand implements Runnable {
                 return String.format(Locale.ROOT, "lift %s at least %.3f m above where it rested", l.object(),
                         l.height());
             }
+            if (g instanceof Goal.LiftOne l) {
+                return String.format(Locale.ROOT, "lift one of %s (drawn per episode, set in x %s, y %s) at least "
+                        + "%.3f m above where it rested", l.objects(), range(l.x()), range(l.y()), l.height());
+            }
             if (g instanceof Goal.Stack st) {
                 return String.format(Locale.ROOT, "put %s on %s, centred within %.3f m, released", st.object(),
                         st.onto(), st.tolerance());

@@ -23,8 +23,8 @@ public final class Shapes {
     }
 
     /**
-     * The Bullet shape of a geometry: primitives as themselves, a mesh as the convex hull of its
-     * (scaled) vertices.
+     * The Bullet shape of a geometry: primitives as themselves, a prism and a mesh as the convex
+     * hull of their (scaled) vertices.
      *
      * @throws IllegalArgumentException for a degenerate size or a mesh file that was not found
      * @throws dev.mantis.robot.mesh.MeshException for a mesh file that cannot be read
@@ -39,6 +39,15 @@ public final class Shapes {
                     positive(c.length(), "cylinder length"), PhysicsSpace.AXIS_Z);
         } else if (geometry instanceof Geometry.Sphere s) {
             shape = new SphereCollisionShape(positive(s.radius(), "sphere radius"));
+        } else if (geometry instanceof Geometry.Prism p) {
+            positive(p.radius(), "prism radius");
+            positive(p.length(), "prism length");
+            double[] v = p.vertices();
+            float[] points = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                points[i] = (float) v[i];
+            }
+            shape = new com.jme3.bullet.collision.shapes.HullCollisionShape(points);
         } else {
             shape = convexHull((Geometry.Mesh) geometry);
         }

@@ -137,6 +137,9 @@ record SceneBodies(List<Body> bodies, List<String> labels) {
             return new Cylinder(2, 32, (float) c.radius(), (float) c.length(), true);
         } else if (g instanceof Geometry.Sphere s) {
             return new Sphere(16, 32, (float) s.radius());
+        } else if (g instanceof Geometry.Prism p) {
+            // jME's cylinder with as many radial samples as sides is the prism, a vertex on +x
+            return new Cylinder(2, p.sides(), (float) p.radius(), (float) p.length(), true);
         }
         Geometry.Mesh m = (Geometry.Mesh) g;
         TriangleMesh t = MeshReader.read(m.resolved().orElseThrow(() -> new IllegalArgumentException(

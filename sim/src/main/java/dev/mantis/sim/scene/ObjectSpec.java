@@ -51,6 +51,12 @@ public record ObjectSpec(String name, Geometry shape, double mass, double fricti
             sizes = new double[] {c.radius(), c.length()};
         } else if (shape instanceof Geometry.Mesh m) {
             sizes = m.scale().toArray();
+        } else if (shape instanceof Geometry.Prism p) {
+            if (p.sides() < 3) {
+                throw new IllegalArgumentException("object '" + name + "': a prism needs at least 3 sides, got "
+                        + p.sides());
+            }
+            sizes = new double[] {p.radius(), p.length()};
         } else {
             sizes = new double[] {((Geometry.Sphere) shape).radius()};
         }

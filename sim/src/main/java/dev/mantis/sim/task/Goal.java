@@ -38,6 +38,24 @@ public sealed interface Goal {
     }
 
     /**
+     * Pick up one of {@code objects}, drawn per episode and set at a position drawn from the x and
+     * y ranges (the others wait where they were placed), and hold it at least {@code height}
+     * metres above where it rested.
+     */
+    record LiftOne(java.util.List<String> objects, double height, double[] x, double[] y) implements Goal {
+
+        public LiftOne {
+            objects = java.util.List.copyOf(objects);
+        }
+
+        /** The point {@code height} above the drawn object's start (x, y, z, world frame). */
+        @Override
+        public int stateSize() {
+            return 3;
+        }
+    }
+
+    /**
      * Put {@code object} on top of {@code onto}, centred within {@code tolerance} metres, at rest
      * and released.
      */

@@ -128,7 +128,7 @@ final class IntoOracle {
         if (!(object.shape() instanceof Geometry.Box b)) {
             return yaw;
         }
-        if (square(b)) {
+        if (object.yawPeriod() < Math.PI) {
             return Task.graspYaw(T_world_object);
         }
         // the fingers close along the hand's y: along the box's y at the box's yaw
@@ -137,19 +137,15 @@ final class IntoOracle {
     }
 
     /**
-     * How far {@code yaw} is turned from {@code target}, modulo the object's symmetry (a quarter
-     * turn for a square box, a half turn for an oblong one), radians; 0 for a round object.
+     * How far {@code yaw} is turned from {@code target}, modulo the object's symmetry
+     * ({@link TaskObject#yawPeriod}), radians; 0 for a round object.
      */
     static double yawError(TaskObject object, double yaw, double target) {
-        if (!(object.shape() instanceof Geometry.Box b)) {
+        double period = object.yawPeriod();
+        if (period == 0) {
             return 0;
         }
-        double period = square(b) ? Math.PI / 2 : Math.PI;
         double e = yaw - target;
         return e - period * Math.round(e / period);
-    }
-
-    private static boolean square(Geometry.Box b) {
-        return Math.abs(b.size().x() - b.size().y()) < 1e-9;
     }
 }

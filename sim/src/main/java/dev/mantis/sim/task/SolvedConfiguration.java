@@ -94,7 +94,8 @@ public record SolvedConfiguration(Map<String, Transform> T_world_objects, double
             return new SolvedConfiguration(T_world_objects, arm, 2 * spec.object(l.object()).halfWidth() - SQUEEZE,
                     true);
         }
-        if (goal instanceof Goal.Place || goal instanceof Goal.Push) {
+        if (goal instanceof Goal.Place || goal instanceof Goal.Push || goal instanceof Goal.LiftOne) {
+            // (lift one, with the hand: the object at its goal point, the hand at rest beside it)
             String name = task.movedObject();
             T_world_objects.put(name, upright(point(g, 0), currentYaw(scene, name)));
         } else if (goal instanceof Goal.Stack st) {

@@ -1,14 +1,8 @@
 package dev.mantis.sim.task;
 
-import dev.mantis.assets.BundledRobots;
-import dev.mantis.robot.model.RobotModel;
 import dev.mantis.robot.spatial.Transform;
 import dev.mantis.robot.spatial.Vec3;
-import dev.mantis.robot.urdf.MeshResolver;
-import dev.mantis.robot.urdf.UrdfLoader;
 import dev.mantis.sim.articulation.DriveGains;
-import dev.mantis.sim.physics.PhysicsSettings;
-import dev.mantis.sim.robot.RobotProfile;
 import dev.mantis.sim.robot.SimRobot;
 import dev.mantis.sim.scene.FixtureSpec;
 import dev.mantis.sim.scene.ObjectSpec;
@@ -38,8 +32,7 @@ public final class Task {
     static final double APPROACH = 0.12;
 
     private final TaskSpec spec;
-    private final RobotModel model;
-    private final RobotProfile profile;
+    private final TaskRobot robot;
     private final double[] goal;
     private final Map<String, Transform> start = new HashMap<>();
     private final Map<String, Transform> fixtures = new HashMap<>();
@@ -57,11 +50,13 @@ public final class Task {
      */
     public Task(TaskSpec spec) {
         this.spec = spec;
-        var entry = BundledRobots.find(spec.robot()).orElseThrow(() -> new IllegalArgumentException(spec.source()
-                + ": robot '" + spec.robot() + "' is not a bundled robot"));
-        this.model = new UrdfLoader(new MeshResolver(List.of())).load(entry.url());
-        this.profile = RobotProfile.bundled(spec.robot()).orElseThrow();
+        this.robot = TaskRobot.bundled(spec.robot(), spec.source());
         this.goal = new double[spec.goal().stateSize()];
+    }
+
+    /** The robot, as this task's scene places it. */
+    public TaskRobot robot() {
+        return robot;
     }
 
     /** The spec. */
@@ -87,9 +82,9 @@ public final class Task {
             articulated.add(a.spec(Transform.fromXyzRpy(new Vec3((a.x()[0] + a.x()[1]) / 2, (a.y()[0] + a.y()[1]) / 2,
                     0), new Vec3(0, 0, (a.yaw()[0] + a.yaw()[1]) / 2))));
         }
-        RobotPlacement robot = new RobotPlacement(spec.robot(), model, profile, ROBOT_BASE, spec.controller(),
-                DriveGains.DEFAULT);
-        return new SceneSpec(PhysicsSettings.DEFAULT, CONTROL_HZ, true, List.of(robot), objects, fixtureSpecs,
+        RobotPlacement placement = new RobotPlacement(spec.robot(), robot.model(), robot.profile(),
+                robot.T_world_base(), spec.controller(), DriveGains.DEFAULT);
+        return new SceneSpec(robot.physics(), CONTROL_HZ, true, List.of(placement), objects, fixtureSpecs,
                 ResetNoise.NONE, articulated);
     }
 
@@ -98,6 +93,9 @@ public final class Task {
      * name of the object an into goal drew (e.g. "put the {object} block in the bowl").
      */
     public String instruction() {
+        if (spec.goal() instanceof Goal.LiftOne l) {
+            return spec.instruction().replace("{object}", l.objects().get(chosen));
+        }
         return spec.goal() instanceof Goal.Into in ? spec.instruction().replace("{object}", in.objects().get(chosen))
                 : spec.instruction();
     }
@@ -148,6 +146,15 @@ public final class Task {
             drawTarget(rng, p.object(), p.x(), p.y(), p.minDistance());
         } else if (spec.goal() instanceof Goal.Lift l) {
             Vec3 at = start.get(l.object()).translation();
+            setGoal(at.x(), at.y(), at.z() + l.height());
+        } else if (spec.goal() instanceof Goal.LiftOne l) {
+            chosen = rng.nextInt(l.objects().size());
+            String name = l.objects().get(chosen);
+            Transform T_world_object = Transform.fromXyzRpy(new Vec3(draw(rng, l.x()), draw(rng, l.y()),
+                    spec.object(name).restHeight()), new Vec3(0, 0, yaw(start.get(name))));
+            scene.setObjectPose(name, T_world_object);
+            start.put(name, T_world_object);
+            Vec3 at = T_world_object.translation();
             setGoal(at.x(), at.y(), at.z() + l.height());
         } else if (spec.goal() instanceof Goal.Stack st) {
             Vec3 base = start.get(st.onto()).translation();
@@ -264,6 +271,9 @@ public final class Task {
         if (spec.goal() instanceof Goal.Lift l) {
             return scene.objectPose(l.object()).translation().z() >= goal[2] - 0.01;
         }
+        if (spec.goal() instanceof Goal.LiftOne) {
+            return scene.objectPose(movedObject()).translation().z() >= goal[2] - 0.01;
+        }
         if (spec.goal() instanceof Goal.Push p) {
             Vec3 at = scene.objectPose(p.object()).translation();
             return Math.hypot(at.x() - goal[0], at.y() - goal[1]) < p.tolerance()
@@ -288,7 +298,7 @@ public final class Task {
     }
 
     /** The disk nearest the tool point: the one the gripper could be holding. */
-    private static String nearestDisk(Scene scene, Goal.Hanoi h) {
+    private String nearestDisk(Scene scene, Goal.Hanoi h) {
         double[] tool = ee(scene);
         return h.disks().stream().min(java.util.Comparator.comparingDouble(d -> {
             Vec3 p = scene.objectPose(d).translation();
@@ -328,11 +338,25 @@ public final class Task {
         return scene.objectVelocity(object).norm() < 0.05;
     }
 
-    /** Whether the gripper has opened wider than the object (it is not holding it). */
-    private static boolean released(Scene scene, TaskObject object) {
-        double width = scene.robot(0).observe().get("observation.state")[scene.robot(0).joints().armCount()];
-        return width > object.graspWidth() + 0.005;
+    /**
+     * Whether the gripper has opened wider than the object, or the hand has opened (its grip
+     * joints flexed less than {@link #HAND_OPEN} on average): it is not holding the object.
+     */
+    private boolean released(Scene scene, TaskObject object) {
+        double[] state = scene.robot(0).observe().get("observation.state");
+        if (robot.hand()) {
+            List<String> joints = scene.robot(0).joints().armNames();
+            double flexion = 0;
+            for (String grip : robot.profile().gripJoints()) {
+                flexion += state[joints.indexOf(grip)];
+            }
+            return flexion / robot.profile().gripJoints().size() < HAND_OPEN;
+        }
+        return state[scene.robot(0).joints().armCount()] > object.graspWidth() + 0.005;
     }
+
+    /** Mean grip-joint flexion below which a hand holds nothing, radians. */
+    static final double HAND_OPEN = 0.3;
 
     /**
      * Dense reward in [0, 1]: reach: 1 - tanh(5 d) of the end effector's distance to the target;
@@ -378,6 +402,9 @@ public final class Task {
         if (spec.goal() instanceof Goal.Lift l) {
             return l.object();
         }
+        if (spec.goal() instanceof Goal.LiftOne l) {
+            return l.objects().get(chosen);
+        }
         if (spec.goal() instanceof Goal.Push p) {
             return p.object();
         }
@@ -389,6 +416,9 @@ public final class Task {
 
     /** An oracle that solves the current episode from privileged state. */
     public Oracle oracle(Scene scene) {
+        if (this.robot.hand()) {
+            return HandOracle.create(this, scene, goal);
+        }
         SimRobot robot = scene.robot(0);
         if (spec.goal() instanceof Goal.Into in) {
             return IntoOracle.create(robot, spec, in, in.objects().get(chosen), fixtures.get(in.fixture()));
@@ -490,9 +520,9 @@ public final class Task {
     static final double OPEN = 0.08;
 
     /** End-effector position in the world frame. */
-    private static double[] ee(Scene scene) {
+    private double[] ee(Scene scene) {
         double[] T = scene.robot(0).eePose();
-        Vec3 p = ROBOT_BASE.apply(new Vec3(T[9], T[10], T[11]));
+        Vec3 p = robot.T_world_base().apply(new Vec3(T[9], T[10], T[11]));
         return new double[] {p.x(), p.y(), p.z()};
     }
 

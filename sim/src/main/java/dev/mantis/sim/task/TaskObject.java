@@ -47,6 +47,9 @@ public record TaskObject(String name, Geometry shape, double mass, double fricti
         if (shape instanceof Geometry.Cylinder c) {
             return c.length() / 2;
         }
+        if (shape instanceof Geometry.Prism p) {
+            return p.length() / 2;
+        }
         return ((Geometry.Sphere) shape).radius();
     }
 
@@ -55,7 +58,25 @@ public record TaskObject(String name, Geometry shape, double mass, double fricti
         if (shape instanceof Geometry.Box b) {
             return Math.min(b.size().x(), b.size().y()) / 2;
         }
+        if (shape instanceof Geometry.Prism p) {
+            return p.apothem();
+        }
         return footprint();
+    }
+
+    /**
+     * The object's symmetry about the vertical: the smallest turn that leaves it looking the same,
+     * radians (a quarter turn for a square box, half a turn for another box, one side for a
+     * prism); 0 for a round object, which any turn leaves the same.
+     */
+    public double yawPeriod() {
+        if (shape instanceof Geometry.Box b) {
+            return Math.abs(b.size().x() - b.size().y()) < 1e-9 ? Math.PI / 2 : Math.PI;
+        }
+        if (shape instanceof Geometry.Prism p) {
+            return 2 * Math.PI / p.sides();
+        }
+        return 0;
     }
 
     /** Radius of the object's footprint on the table, metres (for keeping objects apart). */
@@ -65,6 +86,9 @@ public record TaskObject(String name, Geometry shape, double mass, double fricti
         }
         if (shape instanceof Geometry.Cylinder c) {
             return c.radius();
+        }
+        if (shape instanceof Geometry.Prism p) {
+            return p.radius();
         }
         return ((Geometry.Sphere) shape).radius();
     }

@@ -21,8 +21,8 @@ public final class TaskSpecReader {
 
     private static final List<String> TOP = List.of("id", "instruction", "robot", "controller", "horizon", "objects",
             "fixtures", "articulated", "goal");
-    private static final List<String> OBJECT = List.of("name", "shape", "size", "mass", "friction", "color", "x", "y",
-            "yaw", "on");
+    private static final List<String> OBJECT = List.of("name", "shape", "sides", "size", "mass", "friction", "color",
+            "x", "y", "yaw", "on");
     private static final List<String> REACH = List.of("type", "x", "y", "z", "tolerance");
     private static final List<String> PLACE = List.of("type", "object", "x", "y", "tolerance", "min_distance");
     private static final List<String> LIFT = List.of("type", "object", "height");
@@ -32,10 +32,12 @@ public final class TaskSpecReader {
     private static final List<String> INTO = List.of("type", "object", "fixture", "offset", "bottom", "tolerance",
             "yaw_tolerance", "slide");
     private static final List<String> HANOI = List.of("type", "fixture", "disks", "positions", "tolerance");
+    private static final List<String> LIFT_ONE = List.of("type", "objects", "height", "x", "y");
     private static final List<String> GOAL_KEYS = List.of("type", "object", "onto", "x", "y", "z", "height",
             "tolerance", "min_distance", "targets", "fixture", "offset", "bottom", "yaw_tolerance", "slide", "disks",
-            "positions", "joint", "start", "target", "site", "drive_to");
-    private static final String GOAL_TYPES = "reach, place, push, lift, stack, arrange, into, hanoi or articulate";
+            "positions", "joint", "start", "target", "site", "drive_to", "objects");
+    private static final String GOAL_TYPES = "reach, place, push, lift, lift_one, stack, arrange, into, hanoi "
+            + "or articulate";
     private static final Map<String, Material.Rgba> COLORS = Map.of(
             "red", new Material.Rgba(0.85, 0.15, 0.15, 1), "green", new Material.Rgba(0.15, 0.7, 0.2, 1),
             "blue", new Material.Rgba(0.15, 0.3, 0.85, 1), "yellow", new Material.Rgba(0.9, 0.8, 0.1, 1),
@@ -188,6 +190,18 @@ public final class TaskSpecReader {
                 double[] s = sizeNode.numbers(2);
                 yield new Geometry.Cylinder(positive(sizeNode, s[0]), positive(sizeNode, s[1]));
             }
+            case "prism" -> {
+                if (fixturePart) {
+                    throw m.get("shape").error("a fixture part is a box or a cylinder, not a prism");
+                }
+                double[] s = sizeNode.numbers(2);
+                YamlNode sidesNode = required(m, "sides", node);
+                double sides = sidesNode.number();
+                if (sides != Math.rint(sides) || sides < 3 || sides > 64) {
+                    throw sidesNode.error("a prism has a whole number of sides from 3 to 64, got " + sidesNode.text());
+                }
+                yield new Geometry.Prism((int) sides, positive(sizeNode, s[0]), positive(sizeNode, s[1]));
+            }
             case "sphere" -> {
                 if (fixturePart) {
                     throw m.get("shape").error("a fixture part is a box or a cylinder, not a sphere");
@@ -195,7 +209,7 @@ public final class TaskSpecReader {
                 yield new Geometry.Sphere(positive(sizeNode, sizeNode.number()));
             }
             default -> throw m.get("shape").error("unknown shape '" + shapeName + "'; use box, cylinder"
-                    + (fixturePart ? "" : " or sphere"));
+                    + (fixturePart ? "" : ", prism (with sides) or sphere"));
         };
     }
 
@@ -256,6 +270,21 @@ public final class TaskSpecReader {
                 Map<String, YamlNode> m = node.mapping(LIFT);
                 return new Goal.Lift(object(m, "object", node, objects), positive(required(m, "height", node),
                         required(m, "height", node).number()));
+            }
+            case "lift_one" -> {
+                Map<String, YamlNode> m = node.mapping(LIFT_ONE);
+                List<String> names = new ArrayList<>();
+                for (YamlNode o : required(m, "objects", node).sequence()) {
+                    if (!objects.contains(o.text())) {
+                        throw o.error("names no declared object '" + o.text() + "'");
+                    }
+                    names.add(o.text());
+                }
+                if (names.isEmpty()) {
+                    throw m.get("objects").error("list at least one object to lift");
+                }
+                return new Goal.LiftOne(names, positive(required(m, "height", node), required(m, "height", node)
+                        .number()), required(m, "x", node).range(), required(m, "y", node).range());
             }
             case "stack" -> {
                 Map<String, YamlNode> m = node.mapping(STACK);

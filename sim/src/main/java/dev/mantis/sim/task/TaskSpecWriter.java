@@ -81,6 +81,10 @@ public final class TaskSpecWriter {
         } else if (g instanceof Goal.Lift l) {
             b.append("  type: lift\n  object: ").append(l.object()).append("\n  height: ").append(num(l.height()))
                     .append('\n');
+        } else if (g instanceof Goal.LiftOne l) {
+            b.append("  type: lift_one\n  objects: [").append(String.join(", ", l.objects())).append("]\n  height: ")
+                    .append(num(l.height())).append("\n  x: ").append(range(l.x())).append("\n  y: ")
+                    .append(range(l.y())).append('\n');
         } else if (g instanceof Goal.Stack st) {
             b.append("  type: stack\n  object: ").append(st.object()).append("\n  onto: ").append(st.onto())
                     .append("\n  tolerance: ").append(num(st.tolerance())).append('\n');
@@ -120,6 +124,9 @@ public final class TaskSpecWriter {
         }
         if (g instanceof Geometry.Cylinder c) {
             return "shape: cylinder, size: [" + num(c.radius()) + ", " + num(c.length()) + "]";
+        }
+        if (g instanceof Geometry.Prism p) {
+            return "shape: prism, sides: " + p.sides() + ", size: [" + num(p.radius()) + ", " + num(p.length()) + "]";
         }
         return "shape: sphere, size: " + num(((Geometry.Sphere) g).radius());
     }

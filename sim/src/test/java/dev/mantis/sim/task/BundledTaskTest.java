@@ -11,13 +11,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every core task: starts in its ranges without overlaps, the oracle solves it, success is false
- * at reset, reward rises along the demo.
+ * Every bundled task (the core suite and the dexterous hand tasks): starts in its ranges without
+ * overlaps, the oracle solves it (90% of seeds with the gripper, 80% with the hand), success is
+ * false at reset, reward rises along the demo.
  */
 class BundledTaskTest {
 
     static List<String> coreTasks() {
-        return BundledTasks.suite("core").orElseThrow();
+        return BundledTasks.suite("full").orElseThrow();
     }
 
     @ParameterizedTest
@@ -38,6 +39,12 @@ class BundledTaskTest {
                 }
                 for (TaskObject o : task.spec().objects()) {
                     var p = scene.objectPose(o.name()).translation();
+                    if (task.spec().goal() instanceof Goal.LiftOne l && o.name().equals(task.movedObject())) {
+                        // the object to lift is set in the goal's ranges, the others wait in theirs
+                        assertTrue(p.x() >= l.x()[0] - 1e-9 && p.x() <= l.x()[1] + 1e-9, o.name() + " x in range");
+                        assertTrue(p.y() >= l.y()[0] - 1e-9 && p.y() <= l.y()[1] + 1e-9, o.name() + " y in range");
+                        continue;
+                    }
                     if (!o.onTable()) { // its ranges are in the frame of what it rests on
                         boolean onFixture = task.spec().fixtures().stream().anyMatch(f -> f.name().equals(o.on()));
                         p = (onFixture ? scene.fixturePose(o.on()) : scene.objectPose(o.on())).inverse().apply(p);
@@ -76,9 +83,10 @@ class BundledTaskTest {
 
     @ParameterizedTest
     @MethodSource("coreTasks")
-    void oracleSolvesAtLeastNinetyPercentOfSeeds(String id) {
+    void oracleSolvesAtLeastNinetyPercentOfSeedsOrEightyWithTheHand(String id) {
         Task task = new Task(TaskSpecReader.read(BundledTasks.yaml(id).orElseThrow(), id + ".yaml"));
-        int episodes = 40;
+        boolean hand = task.robot().hand();
+        int episodes = hand ? 20 : 40; // a hand episode costs about four gripper episodes (960 Hz physics)
         int successes = 0;
         List<String> failures = new ArrayList<>();
         try (Scene scene = Scene.build(task.sceneSpec())) {
@@ -95,7 +103,7 @@ class BundledTaskTest {
                 }
             }
         }
-        assertTrue(successes >= 0.9 * episodes, id + ": oracle solved " + successes + "/" + episodes + "; "
+        assertTrue(successes >= (hand ? 0.8 : 0.9) * episodes, id + ": oracle solved " + successes + "/" + episodes + "; "
                 + failures.subList(0, Math.min(5, failures.size())));
     }
 }

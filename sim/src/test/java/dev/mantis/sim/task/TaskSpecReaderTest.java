@@ -32,7 +32,10 @@ class TaskSpecReaderTest {
             + "|t.yaml:3: horizon: 'ten' is not a whole number",
         "bad shape|id: a\\nrobot: panda\\nhorizon: 5\\nobjects:\\n  - {name: c, shape: cone, size: 1, mass: 1, x: 0, y: 0}"
             + "\\ngoal: {type: reach, x: 0, y: 0, z: 0, tolerance: 1}"
-            + "|t.yaml:5: objects[0].shape: unknown shape 'cone'; use box, cylinder or sphere",
+            + "|t.yaml:5: objects[0].shape: unknown shape 'cone'; use box, cylinder, prism (with sides) or sphere",
+        "prism of two sides|id: a\\nrobot: panda\\nhorizon: 5\\nobjects:\\n  - {name: c, shape: prism, sides: 2, size: [0.03, 0.1], mass: 1, x: 0, y: 0}"
+            + "\\ngoal: {type: reach, x: 0, y: 0, z: 0, tolerance: 1}"
+            + "|t.yaml:5: objects[0].sides: a prism has a whole number of sides from 3 to 64, got 2",
         "unknown object|id: a\\nrobot: panda\\nhorizon: 5\\ngoal: {type: place, object: cube, x: 0, y: 0, tolerance: 1}"
             + "|t.yaml:4: goal.object: names no object 'cube'; declared: []",
         "negative mass|id: a\\nrobot: panda\\nhorizon: 5\\nobjects:\\n  - {name: c, shape: sphere, size: 0.02, mass: -1, x: 0, y: 0}"
