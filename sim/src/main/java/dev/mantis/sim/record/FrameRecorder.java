@@ -83,20 +83,9 @@ public final class FrameRecorder implements StepRecorder {
         FeatureSpec f = scene.robot(0).actionSpec().action();
         double[] v = new double[proposed.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = float32Within(proposed.get(i), f.lower(i), f.upper(i));
+            v[i] = f.nearestFloat32(i, proposed.get(i));
         }
         return new Action(v);
-    }
-
-    /** The float32 value nearest {@code x} that lies in [lo, hi]. */
-    static double float32Within(double x, double lo, double hi) {
-        float f = (float) Math.max(lo, Math.min(hi, x));
-        if (f > hi) {
-            f = Math.nextDown(f);
-        } else if (f < lo) {
-            f = Math.nextUp(f);
-        }
-        return f;
     }
 
     @Override
