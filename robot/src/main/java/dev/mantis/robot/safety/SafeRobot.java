@@ -103,6 +103,7 @@ public final class SafeRobot implements Robot {
     private boolean holdSent;
     private double gripperWidth;
     private boolean synced;
+    private double resetTime;
 
     /**
      * The safety layer around {@code robot} (a model of which is {@code model}) with
@@ -227,6 +228,7 @@ public final class SafeRobot implements Robot {
         System.arraycopy(q, 0, qFresh, 0, n);
         resync();
         lastCommand = clock.getAsDouble();
+        resetTime = lastCommand;
         lastForward = Double.NaN;
         lastApplied = null;
         watchdogTrip = null;
@@ -313,8 +315,8 @@ public final class SafeRobot implements Robot {
                     settings.minPeriod(), hasPending ? ", merged into the next" : ""));
             return noOp();
         }
-        double dt = Double.isNaN(lastForward) ? settings.stepTimeout()
-                : Math.min(now - lastForward, settings.stepTimeout());
+        double dt = Math.max(settings.minPeriod(), Math.min(settings.stepTimeout(),
+                now - (Double.isNaN(lastForward) ? resetTime : lastForward)));
         for (int i = 0; i < out.length; i++) {
             out[i] = command.get(i) + (hasPending && i < pending.length ? pending[i] : 0);
         }
@@ -373,6 +375,7 @@ public final class SafeRobot implements Robot {
         } else if (!engaged && estopSeen && watchdogTrip == null) {
             resync();
             lastForward = Double.NaN;
+            resetTime = now;
         }
         estopSeen = engaged;
         return stopped();
@@ -509,6 +512,7 @@ public final class SafeRobot implements Robot {
                 case DELTA -> q[k] + commanded;
                 default -> q[k] + commanded * dt;
             };
+            double asked = x;
             double v = mode == Mode.VELOCITY ? commanded : (x - base[k]) / dt;
             SafetyEvent.Kind kind = null;
             String why = "";
@@ -531,8 +535,8 @@ public final class SafeRobot implements Robot {
             }
             if (x > limits.upper(k) || x < limits.lower(k)) {
                 double bound = x > limits.upper(k) ? limits.upper(k) : limits.lower(k);
-                why = String.format(Locale.ROOT, "target %.4f beyond the limit %.4f (with margin %.3f)", x, bound,
-                        settings.positionMargin());
+                why = String.format(Locale.ROOT, "target %.4f beyond the limit %.4f (with margin %.3f)", asked,
+                        bound, settings.positionMargin());
                 x = bound;
                 kind = SafetyEvent.Kind.POSITION_LIMIT;
             }
