@@ -42,7 +42,8 @@ import java.util.function.DoubleSupplier;
  *   <li>The watchdog trips on a state older than the state timeout or a command later than the
  *       step timeout after the previous one, and stays tripped until {@link #reset}; the e-stop
  *       refuses commands while it is engaged. Both hold the last safe position (or, with
- *       {@link SafetySettings.OnTrip#STOP}, command it once and then send nothing).</li>
+ *       {@link SafetySettings.OnTrip#STOP}, command it once and then send nothing): the
+ *       position last observed when the stop came.</li>
  * </ul>
  *
  * <p>Values this layer changes are rounded to float32 (inside the action bounds), as datasets
@@ -79,7 +80,6 @@ public final class SafeRobot implements Robot {
     private final double[] q;
     private final double[] qCmd;
     private final double[] vCmd;
-    private final double[] qFresh;
     private final double[] qHold;
     private final double[] out;
     private final double[] pending;
@@ -88,8 +88,8 @@ public final class SafeRobot implements Robot {
     private final double[] pose = new double[12];
     private final double[] turn = new double[9];
     private final double[] turned = new double[9];
-    private final double[] rotation = new double[3];
     private final double[] dv = new double[3];
+    private final double[] rotation = new double[3];
     private final double[] target;
     private final double[] base;
     private final double[] between;
@@ -168,7 +168,6 @@ public final class SafeRobot implements Robot {
         this.q = new double[n];
         this.qCmd = new double[n];
         this.vCmd = new double[n];
-        this.qFresh = new double[n];
         this.qHold = new double[n];
         this.out = new double[action.size()];
         this.pending = new double[arm];
@@ -225,7 +224,6 @@ public final class SafeRobot implements Robot {
     public void reset() {
         Observation o = robot.observe();
         readState(o);
-        System.arraycopy(q, 0, qFresh, 0, n);
         resync();
         lastCommand = clock.getAsDouble();
         resetTime = lastCommand;
@@ -354,15 +352,11 @@ public final class SafeRobot implements Robot {
         readState(o);
         double age = now - o.timestamp();
         boolean fresh = age <= settings.stateTimeout();
-        if (fresh && watchdogTrip == null) {
-            System.arraycopy(q, 0, qFresh, 0, n);
-        }
         if (watchdogTrip == null && !fresh) {
-            trip(now, String.format(Locale.ROOT, "state is %.3f s old (limit %.3f s)", age, settings.stateTimeout()),
-                    qFresh);
+            trip(now, String.format(Locale.ROOT, "state is %.3f s old (limit %.3f s)", age, settings.stateTimeout()));
         } else if (watchdogTrip == null && sinceLast > settings.stepTimeout()) {
             trip(now, String.format(Locale.ROOT, "policy step came %.3f s after the previous one (limit %.3f s)",
-                    sinceLast, settings.stepTimeout()), q);
+                    sinceLast, settings.stepTimeout()));
         }
         boolean engaged = estop.engaged();
         if (engaged && !estopSeen) {
@@ -381,17 +375,17 @@ public final class SafeRobot implements Robot {
         return stopped();
     }
 
-    private void trip(double now, String why, double[] holdAt) {
+    private void trip(double now, String why) {
         watchdogTrip = why;
-        System.arraycopy(holdAt, 0, qHold, 0, n);
+        System.arraycopy(q, 0, qHold, 0, n);
         holdSent = false;
         event(now, SafetyEvent.Kind.WATCHDOG, "all", Double.NaN, Double.NaN, "watchdog tripped: " + why + "; "
                 + holdWords() + " until reset");
     }
 
     private String holdWords() {
-        return settings.onTrip() == SafetySettings.OnTrip.HOLD ? "holding the last safe position"
-                : "stopping at the last safe position";
+        return settings.onTrip() == SafetySettings.OnTrip.HOLD ? "holding position"
+                : "stopping";
     }
 
     /** Targets and speeds from the current state: the robot holds where it is. */
@@ -431,7 +425,10 @@ public final class SafeRobot implements Robot {
         return applied;
     }
 
-    /** The command that keeps the robot at {@link #qHold}, the gripper as last commanded. */
+    /**
+     * The command that holds the arm where it was last observed when the stop came
+     * ({@link #qHold}; zero velocity for velocity control), the gripper as last commanded.
+     */
     private Action holdAction() {
         switch (mode) {
             case POSITION -> System.arraycopy(qHold, 0, out, 0, n);

@@ -164,7 +164,7 @@ class SafeRobotTest {
         clock.now += 0.15; // the state stops arriving: arm.stamp stays behind
         target[0] = 0.02f;
         Action applied = safe.act(new Action(withGripper(target, 0.04)));
-        assertEquals((float) fresh, applied.get(0), "holds the last position seen in fresh state");
+        assertEquals((float) fresh, applied.get(0), "holds the last target let through");
         assertTrue(safe.stopped());
         assertEquals("watchdog: state is 0.150 s old (limit 0.100 s)", safe.stopReason());
         for (int i = 0; i < 5; i++) {
@@ -173,7 +173,7 @@ class SafeRobotTest {
         }
         List<SafetyEvent> events = safe.takeEvents();
         assertEquals(SafetyEvent.Kind.WATCHDOG, events.get(0).kind());
-        assertEquals("watchdog tripped: state is 0.150 s old (limit 0.100 s); holding the last safe position until "
+        assertEquals("watchdog tripped: state is 0.150 s old (limit 0.100 s); holding position until "
                 + "reset", events.get(0).reason());
         assertEquals(6, events.size(), "the trip, then one refusal per later command");
         safe.reset();
@@ -224,7 +224,7 @@ class SafeRobotTest {
         List<SafetyEvent> events = safe.takeEvents();
         assertEquals(5, events.size());
         assertTrue(events.stream().allMatch(e -> e.kind() == SafetyEvent.Kind.ESTOP));
-        assertEquals("e-stop engaged (operator button): commands refused until it is reset; holding the last safe "
+        assertEquals("e-stop engaged (operator button): commands refused until it is reset; holding "
                 + "position", events.get(0).reason());
         estop.reset();
         Action applied = step(safe, arm, 0.01, withGripper(target, 0.04));
