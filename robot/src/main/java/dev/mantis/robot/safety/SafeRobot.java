@@ -218,7 +218,7 @@ public final class SafeRobot implements Robot {
 
     /**
      * Re-synchronises with the robot's current state (targets, speeds, the end-effector target,
-     * the step timer), clears a tripped watchdog and forgets undelivered events. An engaged e-stop
+     * the step timer; the first command's speed counts from the state's timestamp), clears a tripped watchdog and forgets undelivered events. An engaged e-stop
      * stays engaged: release it at its source.
      */
     public void reset() {
@@ -226,7 +226,7 @@ public final class SafeRobot implements Robot {
         readState(o);
         resync();
         lastCommand = clock.getAsDouble();
-        resetTime = lastCommand;
+        resetTime = Math.min(lastCommand, o.timestamp());
         lastForward = Double.NaN;
         lastApplied = null;
         watchdogTrip = null;
@@ -369,7 +369,7 @@ public final class SafeRobot implements Robot {
         } else if (!engaged && estopSeen && watchdogTrip == null) {
             resync();
             lastForward = Double.NaN;
-            resetTime = now;
+            resetTime = Math.min(now, o.timestamp());
         }
         estopSeen = engaged;
         return stopped();
