@@ -42,6 +42,9 @@ public final class EpisodeSafety {
      * end of the current control period (scene time plus one period): a simulated robot carries out
      * a command over the period that follows it, so that is when the command has taken effect; the
      * robot's state, stamped with scene time, is then one period old.
+     *
+     * @throws IllegalArgumentException if the control period is not shorter than the watchdog's
+     *     timeouts, or the settings do not fit the robot (see {@link SafeRobot#of})
      */
     public Optional<SafeRobot> wrap(Scene scene) {
         if (settings == null) {
@@ -49,6 +52,11 @@ public final class EpisodeSafety {
         }
         RobotPlacement placement = scene.spec().robots().get(0);
         double period = 1 / scene.spec().controlHz();
+        if (period >= settings.stateTimeout() || period >= settings.stepTimeout()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the control period %.3f s is not "
+                    + "shorter than the watchdog's state_timeout %.3f s and step_timeout %.3f s; raise them",
+                    period, settings.stateTimeout(), settings.stepTimeout()));
+        }
         return Optional.of(SafeRobot.of(scene.robot(0), placement.model(), placement.profile().eeLink(), settings,
                 () -> scene.time() + period, EStop.NONE, log));
     }

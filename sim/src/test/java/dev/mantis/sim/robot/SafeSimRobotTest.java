@@ -8,13 +8,20 @@ import dev.mantis.robot.safety.SafeRobot;
 import dev.mantis.robot.safety.SafetyEvent;
 import dev.mantis.robot.safety.SafetySettings;
 import dev.mantis.robot.spec.Action;
+import dev.mantis.sim.TestModels;
+import dev.mantis.sim.articulation.DriveGains;
+import dev.mantis.sim.physics.PhysicsSettings;
 import dev.mantis.sim.scene.ResetNoise;
+import dev.mantis.sim.scene.RobotPlacement;
+import dev.mantis.sim.scene.SceneSpec;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.scene.TestScenes;
 import dev.mantis.sim.task.EpisodeSafety;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The safety layer in front of a simulated arm: limits hold in the physics, the watchdog holds the arm. */
 class SafeSimRobotTest {
@@ -135,6 +142,36 @@ class SafeSimRobotTest {
                         T[11] - atTrip[11]));
             }
             assertTrue(worst < 0.005, "the end-effector moved " + worst + " m after the trip");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"panda", "ur5e", "allegro_right"})
+    void everyBundledRobotHoldsItsRestPoseBehindTheDefaultLayerWithoutEvents(String id) {
+        RobotPlacement placement = new RobotPlacement(id, TestModels.load(id), RobotProfile.bundled(id).orElseThrow(),
+                TestScenes.ARM_BASE, "pd_joint_pos", DriveGains.DEFAULT);
+        try (Scene scene = Scene.build(new SceneSpec(PhysicsSettings.DEFAULT, 20, true, List.of(placement), List.of(),
+                ResetNoise.NONE))) {
+            scene.reset(0);
+            SimRobot robot = scene.robot(0);
+            SafeRobot safe = EpisodeSafety.of(SafetySettings.DEFAULT, logged::add).wrap(scene).orElseThrow();
+            safe.reset();
+            double[] rest = robot.restPositions();
+            Action hold = new Action(robot.joints().hasGripper() ? command(robot, rest) : rest);
+            for (int i = 0; i < 20; i++) {
+                assertEquals(hold, safe.act(hold));
+                scene.step();
+            }
+            assertEquals(List.of(), logged, id + " at rest needs no clamps");
+            double[] far = rest.clone();
+            far[0] += 100;
+            for (int i = 0; i < 100; i++) {
+                safe.act(new Action(robot.joints().hasGripper() ? command(robot, far) : far));
+                scene.step();
+                assertTrue(robot.articulation().position(robot.joints().armDof(0))
+                        <= safe.limits().upper(0) + 0.01, id + " joint 0 beyond its margin");
+            }
+            assertEquals(SafetyEvent.Kind.POSITION_LIMIT, logged.get(logged.size() - 1).kind());
         }
     }
 
