@@ -140,6 +140,20 @@ class CollectCommandTest {
         assertTrue(!reader.episode(0).has("safety.event"));
         assertEquals(null, reader.episodes().get(0).extra("mantis/safety_events"));
 
+        Path good = dir.resolve("panda-safety.yaml");
+        Files.writeString(good, "robot: panda\nrate:\n  max_hz: 100\n");
+        Path withFile = dir.resolve("file");
+        var filed = RobotInspectCommandTest.run("collect", "--task", "reach", "--episodes", "1", "--out",
+                withFile.toString(), "--workers", "1", "--safety", good.toString());
+        assertEquals(0, filed.code(), filed.err());
+        assertEquals(Files.readString(good), Files.readString(withFile.resolve("meta/mantis/safety.yaml")));
+        assertEquals(good.toString(), new ObjectMapper().readTree(withFile.resolve("meta/mantis/run.json").toFile())
+                .get("safety").asText());
+        var otherSafety = RobotInspectCommandTest.run("collect", "--task", "reach", "--episodes", "1", "--out",
+                withFile.toString(), "--resume");
+        assertEquals(2, otherSafety.code());
+        assertTrue(otherSafety.err().endsWith("--only-success and --safety\n"), otherSafety.err());
+
         Path bad = dir.resolve("safety.yaml");
         Files.writeString(bad, "robot: panda\nwatchdog:\n  step_timeout: 0\n");
         var refused = RobotInspectCommandTest.run("collect", "--task", "reach", "--episodes", "2", "--out",

@@ -68,7 +68,7 @@ public final class CollectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PolicySource policies = PolicySource.of(run.policy(), run.device(), err);
         RunManifest manifest = new RunManifest(tasks.stream().map(TaskSpec::id).toList(), episodes, run.seed(),
-                run.policy(), onlySuccess);
+                run.policy(), onlySuccess, run.safetyName());
         EpisodeSafety safety = run.safety(tasks, err);
         DatasetSpec datasetSpec = datasetSpec(tasks, safety.enabled());
         try (policies) {
@@ -86,13 +86,14 @@ public final class CollectCommand implements Callable<Integer> {
             RunManifest before = RunManifest.read(out);
             if (before != null && !before.equals(manifest)) {
                 throw new InputException(out + ": was collected with " + before + "; this run asks for " + manifest
-                        + "; resume with the same --suite/--task, --episodes, --seed, --policy and --only-success");
+                        + "; resume with the same --suite/--task, --episodes, --seed, --policy, --only-success and "
+                        + "--safety");
             }
             writer = DatasetWriter.resume(out, datasetSpec);
         } else {
             writer = DatasetWriter.create(out, datasetSpec);
         }
-        manifest.write(out, yamlById);
+        manifest.write(out, yamlById, run.safetyYamlText());
         ProgressBar bar = new ProgressBar(err, true, "episodes");
         long start = System.nanoTime();
         Collection.Summary summary;

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         description = "Run episodes of a task or a suite with a policy and print, per task, the success rate with "
                 + "its 95%% interval, mean steps, mean reward and failures by reason.",
         footer = {"", "Examples:", "  mantis eval --suite core --policy oracle --episodes 20",
-            "  mantis eval --task pick_place --policy oracle --episodes 100 --seed 7 --json"})
+            "  mantis eval --task pick_place --policy oracle --episodes 100 --seed 7 --json",
+            "  mantis eval --task reach --policy reach_bc.onnx --safety panda-safety.yaml"})
 public final class EvalCommand implements Callable<Integer> {
 
     @CommandLine.Mixin

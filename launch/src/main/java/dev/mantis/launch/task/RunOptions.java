@@ -115,6 +115,11 @@ public final class RunOptions {
         return safety;
     }
 
+    /** The text of the --safety file, empty for {@code default} and {@code off}. */
+    public String safetyYamlText() {
+        return safety.equals("default") || safety.equals("off") ? "" : safetyYaml();
+    }
+
     private String safetyYaml() {
         Path file = Path.of(safety);
         if (!Files.isRegularFile(file)) {

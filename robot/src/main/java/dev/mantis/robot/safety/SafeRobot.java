@@ -384,8 +384,7 @@ public final class SafeRobot implements Robot {
     }
 
     private String holdWords() {
-        return settings.onTrip() == SafetySettings.OnTrip.HOLD ? "holding position"
-                : "stopping";
+        return settings.onTrip() == SafetySettings.OnTrip.HOLD ? "holding position" : "stopping";
     }
 
     /** Targets and speeds from the current state: the robot holds where it is. */
@@ -456,15 +455,17 @@ public final class SafeRobot implements Robot {
         return new Action(out);
     }
 
-    /** What a command that was not forwarded amounts to: the last absolute command, or no change. */
+    /**
+     * What a command that was not forwarded amounts to (after at least one was): the last absolute
+     * command, or no change.
+     */
     private Action noOp() {
         if (mode == Mode.POSITION || mode == Mode.VELOCITY) {
-            return lastApplied != null ? lastApplied : holdAction();
+            return lastApplied;
         }
         Arrays.fill(out, 0);
         if (gripper >= 0) {
-            out[gripper] = action.nearestFloat32(gripper, lastApplied != null ? lastApplied.get(gripper)
-                    : gripperWidth);
+            out[gripper] = lastApplied.get(gripper);
         }
         return new Action(out);
     }
