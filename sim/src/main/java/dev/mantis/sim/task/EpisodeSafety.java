@@ -6,6 +6,7 @@ import dev.mantis.robot.safety.SafetyEvent;
 import dev.mantis.robot.safety.SafetySettings;
 import dev.mantis.sim.scene.RobotPlacement;
 import dev.mantis.sim.scene.Scene;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -53,7 +54,7 @@ public final class EpisodeSafety {
         RobotPlacement placement = scene.spec().robots().get(0);
         double period = 1 / scene.spec().controlHz();
         if (period >= settings.stateTimeout() || period >= settings.stepTimeout()) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the control period %.3f s is not "
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the control period %.3f s is not "
                     + "shorter than the watchdog's state_timeout %.3f s and step_timeout %.3f s; raise them",
                     period, settings.stateTimeout(), settings.stepTimeout()));
         }

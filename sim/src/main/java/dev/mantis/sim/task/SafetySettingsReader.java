@@ -4,6 +4,7 @@ import dev.mantis.robot.safety.SafetySettings;
 import dev.mantis.robot.safety.WorkspaceBox;
 import dev.mantis.robot.spatial.Vec3;
 import java.io.StringReader;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +96,7 @@ public final class SafetySettingsReader {
             double[] lo = m.get("min").numbers(3);
             double[] hi = m.get("max").numbers(3);
             if (lo[0] > hi[0] || lo[1] > hi[1] || lo[2] > hi[2]) {
-                throw node.error("min " + java.util.Arrays.toString(lo) + " exceeds max " + java.util.Arrays.toString(hi)
+                throw node.error("min " + Arrays.toString(lo) + " exceeds max " + Arrays.toString(hi)
                         + " on some axis; swap them");
             }
             box = Optional.of(new WorkspaceBox(new Vec3(lo[0], lo[1], lo[2]), new Vec3(hi[0], hi[1], hi[2])));

@@ -1,5 +1,6 @@
 package dev.mantis.sim.task;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,8 +29,8 @@ public record TaskSummary(String id, int episodes, int successes, double success
     }
 
     public TaskSummary {
-        failures = java.util.Collections.unmodifiableMap(new TreeMap<>(failures));
-        safetyEvents = java.util.Collections.unmodifiableMap(new TreeMap<>(safetyEvents));
+        failures = Collections.unmodifiableMap(new TreeMap<>(failures));
+        safetyEvents = Collections.unmodifiableMap(new TreeMap<>(safetyEvents));
     }
 
     /** The 95% Wilson score interval of a binomial proportion. */
