@@ -105,9 +105,10 @@ class CollectCommandTest {
         assertEquals(1, json.get("tasks").size());
         assertTrue(json.get("success_rate").asDouble() >= 0.9, info.out());
         for (String f : List.of("observation.state", "observation.environment_state", "observation.goal.state",
-                "action", "next.reward", "next.done", "next.success", "index")) {
+                "action", "next.reward", "next.done", "next.success", "index", "safety.clamped", "safety.event")) {
             assertTrue(json.get("features").has(f), f);
         }
+        assertTrue(r.out().contains("safety (default): no clamps or stops"), r.out());
         var replay = RobotInspectCommandTest.run("replay", out.toString(), "--verify");
         assertEquals(0, replay.code(), replay.out() + replay.err());
         assertTrue(replay.out().contains("16 of 16 episodes replayed exactly"), replay.out());
@@ -126,6 +127,52 @@ class CollectCommandTest {
         assertEquals(2, missing.code());
         assertEquals("mantis: " + dir.resolve("nothing/meta/info.json") + ": not found; is " + dir.resolve("nothing")
                 + " a LeRobot v3.0 dataset directory?\n", missing.err());
+    }
+
+    @Test
+    void safetyOffRecordsNoSafetyColumnsAndABadSafetyFileIsOneLine(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("off");
+        var r = RobotInspectCommandTest.run("collect", "--task", "reach", "--episodes", "2", "--seed", "5", "--out",
+                out.toString(), "--workers", "1", "--safety", "off");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(!r.out().contains("safety"), r.out());
+        DatasetReader reader = DatasetReader.open(out);
+        assertTrue(!reader.episode(0).has("safety.event"));
+        assertEquals(null, reader.episodes().get(0).extra("mantis/safety_events"));
+
+        Path good = dir.resolve("panda-safety.yaml");
+        Files.writeString(good, "robot: panda\nrate:\n  max_hz: 100\n");
+        Path withFile = dir.resolve("file");
+        var filed = RobotInspectCommandTest.run("collect", "--task", "reach", "--episodes", "1", "--out",
+                withFile.toString(), "--workers", "1", "--safety", good.toString());
+        assertEquals(0, filed.code(), filed.err());
+        assertEquals(Files.readString(good), Files.readString(withFile.resolve("meta/mantis/safety.yaml")));
+        assertEquals(good.toString(), new ObjectMapper().readTree(withFile.resolve("meta/mantis/run.json").toFile())
+                .get("safety").asText());
+        var otherSafety = RobotInspectCommandTest.run("collect", "--task", "reach", "--episodes", "1", "--out",
+                withFile.toString(), "--resume");
+        assertEquals(2, otherSafety.code());
+        assertTrue(otherSafety.err().endsWith("--only-success and --safety\n"), otherSafety.err());
+
+        Path bad = dir.resolve("safety.yaml");
+        Files.writeString(bad, "robot: panda\nwatchdog:\n  step_timeout: 0\n");
+        var refused = RobotInspectCommandTest.run("collect", "--task", "reach", "--episodes", "2", "--out",
+                dir.resolve("bad").toString(), "--safety", bad.toString());
+        assertEquals(2, refused.code());
+        assertEquals("mantis: " + bad + ":3: watchdog.step_timeout: 0.0 must be greater than 0 (seconds)\n",
+                refused.err());
+        var missing = RobotInspectCommandTest.run("eval", "--task", "reach", "--episodes", "1", "--safety",
+                dir.resolve("none.yaml").toString());
+        assertEquals(2, missing.code());
+        assertEquals("mantis: --safety " + dir.resolve("none.yaml") + ": no such file; give a safety YAML file, "
+                + "default or off\n", missing.err());
+        Path wide = dir.resolve("wide.yaml");
+        Files.writeString(wide, "joints:\n  position_margin: 2\n");
+        var tooWide = RobotInspectCommandTest.run("eval", "--task", "reach", "--episodes", "1", "--safety",
+                wide.toString());
+        assertEquals(2, tooWide.code());
+        assertTrue(tooWide.err().startsWith("mantis: --safety " + wide + ": joint 'panda_joint"), tooWide.err());
+        assertEquals(1, tooWide.err().lines().count(), tooWide.err());
     }
 
     @Test

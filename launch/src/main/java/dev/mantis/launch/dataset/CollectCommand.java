@@ -2,6 +2,7 @@ package dev.mantis.launch.dataset;
 
 import dev.mantis.launch.InputException;
 import dev.mantis.launch.policy.PolicySource;
+import dev.mantis.launch.task.EvalCommand;
 import dev.mantis.launch.task.ProgressBar;
 import dev.mantis.launch.task.RunOptions;
 import dev.mantis.launch.task.TaskSource;
@@ -11,6 +12,7 @@ import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.record.TaskRecording;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
+import dev.mantis.sim.task.EpisodeSafety;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSummary;
@@ -66,46 +68,61 @@ public final class CollectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PolicySource policies = PolicySource.of(run.policy(), run.device(), err);
         RunManifest manifest = new RunManifest(tasks.stream().map(TaskSpec::id).toList(), episodes, run.seed(),
-                run.policy(), onlySuccess);
-        DatasetSpec datasetSpec = datasetSpec(tasks);
+                run.policy(), onlySuccess, run.safetyName());
+        EpisodeSafety safety = run.safety(tasks, err);
+        DatasetSpec datasetSpec = datasetSpec(tasks, safety.enabled());
         try (policies) {
             policies.checkAll(tasks);
-            return collect(tasks, yamlById, manifest, datasetSpec, policies, threads, err);
+            return collect(tasks, yamlById, manifest, datasetSpec, policies, safety, threads, err);
         }
     }
 
     private int collect(List<TaskSpec> tasks, Map<String, String> yamlById, RunManifest manifest,
-            DatasetSpec datasetSpec, PolicySource policies, int threads, PrintWriter err) throws java.io.IOException {
+            DatasetSpec datasetSpec, PolicySource policies, EpisodeSafety safety, int threads, PrintWriter err)
+            throws java.io.IOException {
         int episodes = run.episodes(1_000_000);
         DatasetWriter writer;
         if (resume) {
             RunManifest before = RunManifest.read(out);
             if (before != null && !before.equals(manifest)) {
                 throw new InputException(out + ": was collected with " + before + "; this run asks for " + manifest
-                        + "; resume with the same --suite/--task, --episodes, --seed, --policy and --only-success");
+                        + "; resume with the same --suite/--task, --episodes, --seed, --policy, --only-success and "
+                        + "--safety");
             }
             writer = DatasetWriter.resume(out, datasetSpec);
         } else {
             writer = DatasetWriter.create(out, datasetSpec);
         }
-        manifest.write(out, yamlById);
+        manifest.write(out, yamlById, run.safetyYamlText());
         ProgressBar bar = new ProgressBar(err, true, "episodes");
         long start = System.nanoTime();
         Collection.Summary summary;
         try (writer) {
-            summary = Collection.run(tasks, episodes, run.seed(), threads, policies.id(), policies, onlySuccess, writer,
-                    bar::update);
+            summary = Collection.run(tasks, episodes, run.seed(), threads, policies.id(), policies, onlySuccess, safety,
+                    writer, bar::update);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         bar.finish();
-        printSummary(spec.commandLine().getOut(), tasks, summary, writer, seconds, threads);
+        PrintWriter stdout = spec.commandLine().getOut();
+        printSummary(stdout, tasks, summary, writer, seconds, threads);
+        if (safety.enabled() && !summary.results().isEmpty()) {
+            List<TaskSummary> summaries = new ArrayList<>();
+            for (TaskSpec t : tasks) {
+                List<EpisodeResult> mine = summary.results().stream().filter(r -> r.task().equals(t.id())).toList();
+                if (!mine.isEmpty()) {
+                    summaries.add(TaskSummary.of(t.id(), mine));
+                }
+            }
+            EvalCommand.printSafety(stdout, summaries, run.safetyName());
+            stdout.flush();
+        }
         return 0;
     }
 
-    private static DatasetSpec datasetSpec(List<TaskSpec> tasks) {
+    private static DatasetSpec datasetSpec(List<TaskSpec> tasks, boolean safety) {
         Task first = new Task(tasks.get(0));
         try (Scene scene = Scene.build(first.sceneSpec())) {
-            return TaskRecording.spec(tasks, scene.robot(0));
+            return TaskRecording.spec(tasks, scene.robot(0), safety);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

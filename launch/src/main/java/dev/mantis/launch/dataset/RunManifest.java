@@ -17,9 +17,12 @@ import java.util.Map;
 /**
  * How a collected dataset was made, kept beside LeRobot's files so that a run can be resumed
  * and replayed: {@code meta/mantis/run.json} (task ids, episodes per task, seed, policy,
- * only-success) and each task's YAML under {@code meta/mantis/tasks/ID.yaml}.
+ * only-success, the {@code --safety} setting: {@code default}, {@code off} or a file, whose text is
+ * kept as {@code meta/mantis/safety.yaml}) and each task's YAML under
+ * {@code meta/mantis/tasks/ID.yaml}.
  */
-public record RunManifest(List<String> tasks, int episodes, long seed, String policy, boolean onlySuccess) {
+public record RunManifest(List<String> tasks, int episodes, long seed, String policy, boolean onlySuccess,
+        String safety) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -33,8 +36,19 @@ public record RunManifest(List<String> tasks, int episodes, long seed, String po
         return root.resolve("meta/mantis/tasks/" + id + ".yaml");
     }
 
-    /** Writes the manifest and the tasks' YAML (id to text) into the dataset in {@code root}. */
-    void write(Path root, Map<String, String> yamlById) throws IOException {
+    /** The stored text of the safety file of the dataset in {@code root}. */
+    static Path safetyFile(Path root) {
+        return root.resolve("meta/mantis/safety.yaml");
+    }
+
+    /**
+     * Writes the manifest, the tasks' YAML (id to text) and, when not empty, the safety file's
+     * text into the dataset in {@code root}.
+     */
+    void write(Path root, Map<String, String> yamlById, String safetyYaml) throws IOException {
+        if (!safetyYaml.isEmpty()) {
+            AtomicFiles.write(safetyFile(root), safetyYaml.getBytes(StandardCharsets.UTF_8));
+        }
         for (var e : yamlById.entrySet()) {
             AtomicFiles.write(taskFile(root, e.getKey()), e.getValue().getBytes(StandardCharsets.UTF_8));
         }
@@ -44,6 +58,7 @@ public record RunManifest(List<String> tasks, int episodes, long seed, String po
         m.put("seed", seed);
         m.put("policy", policy);
         m.put("only_success", onlySuccess);
+        m.put("safety", safety);
         AtomicFiles.write(file(root), JSON.writeValueAsBytes(m));
     }
 
@@ -58,7 +73,7 @@ public record RunManifest(List<String> tasks, int episodes, long seed, String po
             List<String> tasks = new ArrayList<>();
             n.path("tasks").forEach(t -> tasks.add(t.asText()));
             return new RunManifest(tasks, n.path("episodes").asInt(), n.path("seed").asLong(),
-                    n.path("policy").asText(), n.path("only_success").asBoolean());
+                    n.path("policy").asText(), n.path("only_success").asBoolean(), n.path("safety").asText("off"));
         } catch (IOException e) {
             throw new InputException(f + ": cannot be read (" + e.getMessage().lines().findFirst().orElse("")
                     + "); it records how the dataset was collected");

@@ -6,7 +6,9 @@ import dev.mantis.policies.onnx.OnnxPolicy;
 import dev.mantis.robot.spec.Action;
 import dev.mantis.robot.spec.Observation;
 import dev.mantis.sim.record.TaskObservation;
+import dev.mantis.robot.safety.SafeRobot;
 import dev.mantis.sim.scene.Scene;
+import dev.mantis.sim.task.EpisodeSafety;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeSeeds;
 import dev.mantis.sim.task.EpisodeStepper;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Evaluates an ONNX policy on K scenes of a task in lockstep on one thread, so that each control
@@ -33,7 +36,7 @@ public final class BatchedEvaluation {
 
     /** The results, ordered by task then episode index. */
     public static List<EpisodeResult> run(List<TaskSpec> tasks, int episodes, long seed, int batch, Path model,
-            PolicyOptions options, Evaluation.Progress progress) {
+            PolicyOptions options, EpisodeSafety safety, Evaluation.Progress progress) {
         List<EpisodeResult> results = new ArrayList<>();
         int total = tasks.size() * episodes;
         int[] done = {0, 0};
@@ -41,6 +44,7 @@ public final class BatchedEvaluation {
             EpisodeResult[] mine = new EpisodeResult[episodes];
             List<Task> taskOf = new ArrayList<>();
             List<Scene> scenes = new ArrayList<>();
+            List<Optional<SafeRobot>> safes = new ArrayList<>();
             List<TaskObservation> views = new ArrayList<>();
             int[] widths = PolicySource.widths(model);
             try {
@@ -49,10 +53,11 @@ public final class BatchedEvaluation {
                     Scene scene = Scene.build(task.sceneSpec());
                     taskOf.add(task);
                     scenes.add(scene);
+                    safes.add(safety.wrap(scene));
                     views.add(PolicySource.view(task, scene, widths));
                 }
                 try (OnnxPolicy policy = load(model, scenes.get(0), views.get(0), options)) {
-                    lockstep(spec, episodes, seed, policy, taskOf, scenes, views, mine, () -> {
+                    lockstep(spec, episodes, seed, policy, taskOf, scenes, safes, views, mine, () -> {
                         done[0]++;
                         progress.update(done[0], done[1], total);
                     }, () -> done[1]++);
@@ -75,15 +80,15 @@ public final class BatchedEvaluation {
     }
 
     private static void lockstep(TaskSpec spec, int episodes, long seed, OnnxPolicy policy, List<Task> tasks,
-            List<Scene> scenes, List<TaskObservation> views, EpisodeResult[] results, Runnable finished,
-            Runnable succeeded) {
+            List<Scene> scenes, List<Optional<SafeRobot>> safes, List<TaskObservation> views, EpisodeResult[] results,
+            Runnable finished, Runnable succeeded) {
         int k = scenes.size();
         EpisodeStepper[] running = new EpisodeStepper[k];
         Observation[] observations = new Observation[k];
         Observation[] goals = new Observation[k];
         int next = 0;
         for (int i = 0; i < k; i++) {
-            next = startNext(spec, episodes, seed, next, i, policy, tasks, scenes, views, running, observations,
+            next = startNext(spec, episodes, seed, next, i, policy, tasks, scenes, safes, views, running, observations,
                     goals, results, finished, succeeded);
         }
         while (anyRunning(running)) {
@@ -107,7 +112,7 @@ public final class BatchedEvaluation {
                         succeeded.run();
                     }
                     running[i] = null;
-                    next = startNext(spec, episodes, seed, next, i, policy, tasks, scenes, views, running,
+                    next = startNext(spec, episodes, seed, next, i, policy, tasks, scenes, safes, views, running,
                             observations, goals, results, finished, succeeded);
                 }
             }
@@ -116,13 +121,14 @@ public final class BatchedEvaluation {
 
     /** Starts the next episode (if any) in scene {@code i}; returns the next episode index. */
     private static int startNext(TaskSpec spec, int episodes, long seed, int next, int i, OnnxPolicy policy,
-            List<Task> tasks, List<Scene> scenes, List<TaskObservation> views, EpisodeStepper[] running,
+            List<Task> tasks, List<Scene> scenes, List<Optional<SafeRobot>> safes, List<TaskObservation> views,
+            EpisodeStepper[] running,
             Observation[] observations, Observation[] goals, EpisodeResult[] results, Runnable finished,
             Runnable succeeded) {
         while (next < episodes) {
             int episode = next++;
             long episodeSeed = EpisodeSeeds.of(seed, spec.id(), episode);
-            EpisodeStepper e = EpisodeStepper.start(tasks.get(i), scenes.get(i), episode, episodeSeed,
+            EpisodeStepper e = EpisodeStepper.start(tasks.get(i), scenes.get(i), safes.get(i), episode, episodeSeed,
                     StepRecorder.NONE);
             if (e.finished()) { // unplaceable
                 results[episode] = e.result();

@@ -5,6 +5,7 @@ import dev.mantis.launch.InputException;
 import dev.mantis.launch.policy.BatchedEvaluation;
 import dev.mantis.launch.policy.PolicySource;
 import dev.mantis.sim.task.EpisodeResult;
+import dev.mantis.sim.task.EpisodeSafety;
 import dev.mantis.sim.task.Evaluation;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSummary;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
         description = "Run episodes of a task or a suite with a policy and print, per task, the success rate with "
                 + "its 95%% interval, mean steps, mean reward and failures by reason.",
         footer = {"", "Examples:", "  mantis eval --suite core --policy oracle --episodes 20",
-            "  mantis eval --task pick_place --policy oracle --episodes 100 --seed 7 --json"})
+            "  mantis eval --task pick_place --policy oracle --episodes 100 --seed 7 --json",
+            "  mantis eval --task reach --policy reach_bc.onnx --safety panda-safety.yaml"})
 public final class EvalCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -50,6 +52,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<EpisodeResult> results;
         long start;
         ProgressBar bar = new ProgressBar(err, !json, "episodes");
+        EpisodeSafety safety = run.safety(tasks, err);
         Map<String, int[]> faults;
         try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err)) {
             policies.checkAll(tasks);
@@ -59,9 +62,9 @@ public final class EvalCommand implements Callable<Integer> {
                     throw new InputException("--batch " + batch + ": give 1 to 4096, with --policy FILE.onnx");
                 }
                 results = BatchedEvaluation.run(tasks, episodes, seed, batch, policies.model(), policies.options(),
-                        bar::update);
+                        safety, bar::update);
             } else {
-                results = Evaluation.run(tasks, episodes, seed, threads, policies, bar::update);
+                results = Evaluation.run(tasks, episodes, seed, threads, policies, safety, bar::update);
             }
             faults = policies.faults();
         }
@@ -75,12 +78,16 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> report = jsonReport(summaries, rate);
+            report.put("safety", safety.enabled() ? run.safetyName() : "off");
             Map<String, Object> byTask = new LinkedHashMap<>();
             faults.forEach((task, f) -> byTask.put(task, Map.of("non_finite_outputs", f[0], "clamped_elements", f[1])));
             report.put("policy_faults", byTask);
             out.println(new ObjectMapper().writeValueAsString(report));
         } else {
             printTable(out, summaries, rate, threads);
+            if (safety.enabled()) {
+                printSafety(out, summaries, run.safetyName());
+            }
             faults.forEach((task, f) -> {
                 if (f[0] > 0 || f[1] > 0) {
                     out.printf(Locale.ROOT, "%s: the policy gave %d non-finite actions (the last safe one was held) "
@@ -104,12 +111,29 @@ public final class EvalCommand implements Callable<Integer> {
             row.put("mean_steps", s.meanSteps());
             row.put("mean_reward", s.meanReward());
             row.put("failures", s.failures());
+            row.put("safety_events", s.safetyEvents());
             rows.add(row);
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tasks", rows);
         root.put("episodes_per_s", rate);
         return root;
+    }
+
+    /** Per task, the safety layer's events by kind, or that there were none. */
+    public static void printSafety(PrintWriter out, List<TaskSummary> summaries, String settings) {
+        int total = summaries.stream().mapToInt(s -> s.safetyEvents().values().stream().mapToInt(Integer::intValue)
+                .sum()).sum();
+        if (total == 0) {
+            out.printf(Locale.ROOT, "safety (%s): no clamps or stops%n", settings);
+            return;
+        }
+        out.printf(Locale.ROOT, "safety (%s): %d event%s%n", settings, total, total == 1 ? "" : "s");
+        for (TaskSummary s : summaries) {
+            if (!s.safetyEvents().isEmpty()) {
+                out.printf(Locale.ROOT, "  %-16s %s%n", s.id(), s.safetyEvents());
+            }
+        }
     }
 
     private static void printTable(PrintWriter out, List<TaskSummary> summaries, double rate, int threads) {

@@ -55,6 +55,20 @@ public record FeatureSpec(String name, DType dtype, List<Integer> shape, List<St
         return upper[i];
     }
 
+    /**
+     * The float32 value nearest {@code x} that lies within element {@code i}'s bounds (datasets
+     * store float32, so a value that must replay exactly is one).
+     */
+    public double nearestFloat32(int i, double x) {
+        float f = (float) Math.max(lower[i], Math.min(upper[i], x));
+        if (f > upper[i]) {
+            f = Math.nextDown(f);
+        } else if (f < lower[i]) {
+            f = Math.nextUp(f);
+        }
+        return f;
+    }
+
     @Override
     public double[] lower() {
         return lower.clone();

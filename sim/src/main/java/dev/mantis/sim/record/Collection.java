@@ -3,7 +3,10 @@ package dev.mantis.sim.record;
 import dev.mantis.robot.dataset.DatasetWriter;
 import dev.mantis.robot.dataset.EpisodeBuffer;
 import dev.mantis.robot.dataset.EpisodeRow;
+import dev.mantis.robot.safety.SafeRobot;
+import dev.mantis.robot.safety.SafetyEvent;
 import dev.mantis.sim.scene.Scene;
+import dev.mantis.sim.task.EpisodeSafety;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeRunner;
 import dev.mantis.sim.task.EpisodeSeeds;
@@ -19,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +53,9 @@ public final class Collection {
     public record Summary(List<EpisodeResult> results, int skipped, int recorded) {
     }
 
+    /** Safety events written to an episode's log line by line; more are counted. */
+    static final int LOG_LINES = 100;
+
     private Collection() {
     }
 
@@ -58,6 +65,17 @@ public final class Collection {
      */
     public static Summary run(List<TaskSpec> tasks, int episodes, long seed, int workers, String policyId,
             PolicyFactory policy, boolean onlySuccess, DatasetWriter writer, Progress progress)
+            throws IOException {
+        return run(tasks, episodes, seed, workers, policyId, policy, onlySuccess, EpisodeSafety.OFF, writer, progress);
+    }
+
+    /**
+     * {@link #run(List, int, long, int, String, PolicyFactory, boolean, DatasetWriter, Progress)}
+     * behind {@code safety}; the writer's spec must have the safety columns exactly when it is on
+     * (see {@link TaskRecording#spec(List, dev.mantis.sim.robot.SimRobot, boolean)}).
+     */
+    public static Summary run(List<TaskSpec> tasks, int episodes, long seed, int workers, String policyId,
+            PolicyFactory policy, boolean onlySuccess, EpisodeSafety safety, DatasetWriter writer, Progress progress)
             throws IOException {
         int total = tasks.size() * episodes;
         int start = firstJob(writer);
@@ -81,7 +99,7 @@ public final class Collection {
                     int j = next++;
                     TaskSpec spec = tasks.get(j / episodes);
                     inFlight.add(pool.submit(() -> perThread.get().computeIfAbsent(spec.id(),
-                            id -> new Worker(spec, writer, scenes)).run(j, j % episodes, seed, policy)));
+                            id -> new Worker(spec, writer, scenes, safety)).run(j, j % episodes, seed, policy)));
                 }
                 Episode e = inFlight.poll().get();
                 results.add(e.result);
@@ -97,6 +115,10 @@ public final class Collection {
                     extras.put(TaskRecording.FAILURE, e.result.failure());
                     extras.put(TaskRecording.RUN_EPISODE, (long) job);
                     extras.put(TaskRecording.INITIAL_STATE, e.initialState);
+                    if (safety.enabled()) {
+                        extras.put(TaskRecording.SAFETY_EVENTS, (long) e.safetyEvents.size());
+                        extras.put(TaskRecording.SAFETY_LOG, safetyLog(e.safetyEvents));
+                    }
                     writer.writeEpisode(e.frames, e.instruction, extras);
                     recorded++;
                 }
@@ -118,6 +140,18 @@ public final class Collection {
         return new Summary(results, start, recorded);
     }
 
+    /** The events one line each, the first {@value #LOG_LINES}, then how many more. */
+    static String safetyLog(List<SafetyEvent> events) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(LOG_LINES, events.size()); i++) {
+            b.append(events.get(i)).append('\n');
+        }
+        if (events.size() > LOG_LINES) {
+            b.append("... and ").append(events.size() - LOG_LINES).append(" more\n");
+        }
+        return b.toString();
+    }
+
     /** The run position after the last episode in the dataset (0 for an empty one). */
     static int firstJob(DatasetWriter writer) {
         List<EpisodeRow> rows = writer.episodes();
@@ -133,7 +167,8 @@ public final class Collection {
     }
 
     /** One finished episode: its result and, if it has frames, a copy of them. */
-    private record Episode(EpisodeResult result, EpisodeBuffer frames, double[] initialState, String instruction) {
+    private record Episode(EpisodeResult result, EpisodeBuffer frames, double[] initialState, String instruction,
+            List<SafetyEvent> safetyEvents) {
     }
 
     /** A worker thread's simulator for one task. */
@@ -142,11 +177,13 @@ public final class Collection {
         private final Scene scene;
         private final DatasetWriter writer;
         private final FrameRecorder recorder;
+        private final Optional<SafeRobot> safety;
 
-        Worker(TaskSpec spec, DatasetWriter writer, List<Scene> scenes) {
+        Worker(TaskSpec spec, DatasetWriter writer, List<Scene> scenes, EpisodeSafety safety) {
             this.task = new Task(spec);
             this.scene = Scene.build(task.sceneSpec());
             scenes.add(scene);
+            this.safety = safety.wrap(scene);
             this.writer = writer;
             this.recorder = new FrameRecorder(task, newBuffer(), scene.robot(0).observationSpec());
         }
@@ -158,13 +195,13 @@ public final class Collection {
         Episode run(int job, int k, long runSeed, PolicyFactory policy) {
             long seed = EpisodeSeeds.of(runSeed, task.spec().id(), k);
             Function<Scene, Oracle> make = s -> policy.create(task, s, seed);
-            EpisodeResult r = EpisodeRunner.run(task, scene, job, seed, make, recorder);
+            EpisodeResult r = EpisodeRunner.run(task, scene, safety, job, seed, make, recorder);
             if (r.steps() == 0) {
-                return new Episode(r, null, null, task.instruction());
+                return new Episode(r, null, null, task.instruction(), List.of());
             }
             EpisodeBuffer copy = newBuffer();
             copy.copyFrom(recorder.buffer());
-            return new Episode(r, copy, recorder.initialState(), task.instruction());
+            return new Episode(r, copy, recorder.initialState(), task.instruction(), recorder.safetyEvents());
         }
     }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 
 /**
  * Re-simulates a recorded episode from its seed and recorded actions and compares every recorded
- * frame feature with what the simulation gives again, bit for bit.
+ * frame feature with what the simulation gives again, bit for bit. The recorded actions are the
+ * ones the robot applied, already through the safety layer when it was on, so the replay applies
+ * them directly and skips the safety layer's own columns ({@link TaskRecording#SAFETY_CLAMPED},
+ * {@link TaskRecording#SAFETY_EVENT}).
  */
 public final class EpisodeReplay {
 
@@ -64,7 +67,8 @@ public final class EpisodeReplay {
         for (int f = 0; f < frames; f++) {
             for (int k = 0; k < features.size(); k++) {
                 DatasetFeature feature = features.get(k);
-                if (!recorded.has(feature.name())) {
+                if (!recorded.has(feature.name()) || feature.name().equals(TaskRecording.SAFETY_CLAMPED)
+                        || feature.name().equals(TaskRecording.SAFETY_EVENT)) {
                     continue;
                 }
                 double[] want = recorded.all(feature.name());

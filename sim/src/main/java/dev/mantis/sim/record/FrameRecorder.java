@@ -1,6 +1,7 @@
 package dev.mantis.sim.record;
 
 import dev.mantis.robot.dataset.EpisodeBuffer;
+import dev.mantis.robot.safety.SafetyEvent;
 import dev.mantis.robot.spec.Action;
 import dev.mantis.robot.spec.FeatureSpec;
 import dev.mantis.robot.spec.Observation;
@@ -8,6 +9,7 @@ import dev.mantis.robot.spec.ObservationSpec;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.StepRecorder;
 import dev.mantis.sim.task.Task;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +17,9 @@ import java.util.List;
  * robot's observation, the objects' poses and the goal; after it the applied action, reward, end
  * and success. Actions are rounded to float32 (inside the robot's bounds) before they are
  * applied, so that the recorded action is exactly the applied one and replays bit for bit.
- * One per worker and task; reusable across episodes.
+ * When the buffer has the safety features, each frame also records the safety layer's events of
+ * its step, and the episode's events are kept for its episodes row. One per worker and task;
+ * reusable across episodes.
  */
 public final class FrameRecorder implements StepRecorder {
 
@@ -27,6 +31,11 @@ public final class FrameRecorder implements StepRecorder {
     private final int reward;
     private final int done;
     private final int success;
+    private final int clamped;
+    private final int event;
+    private final List<SafetyEvent> episodeEvents = new ArrayList<>();
+    private int stepClamped;
+    private int stepEvent;
     private double[] goalState = new double[0];
     private double[] initialState = new double[0];
 
@@ -50,6 +59,14 @@ public final class FrameRecorder implements StepRecorder {
         this.reward = buffer.indexOf(TaskRecording.REWARD);
         this.done = buffer.indexOf(TaskRecording.DONE);
         this.success = buffer.indexOf(TaskRecording.SUCCESS);
+        boolean safety = buffer.features().stream().anyMatch(f -> f.name().equals(TaskRecording.SAFETY_EVENT));
+        this.clamped = safety ? buffer.indexOf(TaskRecording.SAFETY_CLAMPED) : -1;
+        this.event = safety ? buffer.indexOf(TaskRecording.SAFETY_EVENT) : -1;
+    }
+
+    /** The safety events of the current episode so far, oldest first. */
+    public List<SafetyEvent> safetyEvents() {
+        return List.copyOf(episodeEvents);
     }
 
     /** The buffer the frames go to. */
@@ -65,6 +82,7 @@ public final class FrameRecorder implements StepRecorder {
     @Override
     public void begin(Scene scene) {
         buffer.clear();
+        episodeEvents.clear();
         initialState = TaskRecording.initialState(scene.snapshot());
         goalState = view.goal().get(TaskRecording.GOAL_STATE);
     }
@@ -83,20 +101,22 @@ public final class FrameRecorder implements StepRecorder {
         FeatureSpec f = scene.robot(0).actionSpec().action();
         double[] v = new double[proposed.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = float32Within(proposed.get(i), f.lower(i), f.upper(i));
+            v[i] = f.nearestFloat32(i, proposed.get(i));
         }
         return new Action(v);
     }
 
-    /** The float32 value nearest {@code x} that lies in [lo, hi]. */
-    static double float32Within(double x, double lo, double hi) {
-        float f = (float) Math.max(lo, Math.min(hi, x));
-        if (f > hi) {
-            f = Math.nextDown(f);
-        } else if (f < lo) {
-            f = Math.nextUp(f);
+    @Override
+    public void safety(List<SafetyEvent> events) {
+        episodeEvents.addAll(events);
+        stepClamped = 0;
+        stepEvent = 0;
+        for (SafetyEvent e : events) {
+            if (!e.kind().isStop() && e.kind() != SafetyEvent.Kind.RATE_LIMIT) {
+                stepClamped++;
+            }
+            stepEvent = Math.max(stepEvent, e.kind().code());
         }
-        return f;
     }
 
     @Override
@@ -111,6 +131,12 @@ public final class FrameRecorder implements StepRecorder {
         buffer.put(reward, r);
         buffer.put(done, end);
         buffer.put(success, solved);
+        if (event >= 0) {
+            buffer.put(clamped, stepClamped);
+            buffer.put(event, stepEvent);
+            stepClamped = 0;
+            stepEvent = 0;
+        }
         buffer.endFrame();
     }
 }

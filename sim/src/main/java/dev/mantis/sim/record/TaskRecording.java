@@ -47,6 +47,18 @@ public final class TaskRecording {
     public static final String RUN_EPISODE = "mantis/run_episode";
     /** The scene's full dynamic state after the task's reset (see {@link #initialState}). */
     public static final String INITIAL_STATE = "mantis/initial_state";
+    /** With the safety layer on: how many of the step's command elements it clamped (int64). */
+    public static final String SAFETY_CLAMPED = "safety.clamped";
+    /**
+     * With the safety layer on: the code of the step's most severe event (int64; 0 none, then
+     * {@link dev.mantis.robot.safety.SafetyEvent.Kind#code()}: 1 position limit, 2 velocity, 3
+     * acceleration, 4 workspace, 5 rate limit, 6 watchdog, 7 e-stop).
+     */
+    public static final String SAFETY_EVENT = "safety.event";
+    /** With the safety layer on: the episode's number of safety events. */
+    public static final String SAFETY_EVENTS = "mantis/safety_events";
+    /** With the safety layer on: the episode's safety events, one line each (the first 100, then a count). */
+    public static final String SAFETY_LOG = "mantis/safety_log";
 
     /** The episodes table's Mantis columns. */
     public static final List<ParquetColumn> EPISODE_COLUMNS = List.of(
@@ -69,6 +81,15 @@ public final class TaskRecording {
      * @throws IllegalArgumentException if the tasks use different robots or controllers
      */
     public static DatasetSpec spec(List<TaskSpec> tasks, SimRobot robot) {
+        return spec(tasks, robot, false);
+    }
+
+    /**
+     * {@link #spec(List, SimRobot)}; with {@code safety}, also the per-frame {@link #SAFETY_CLAMPED}
+     * and {@link #SAFETY_EVENT} features and the {@link #SAFETY_EVENTS} and {@link #SAFETY_LOG}
+     * episode columns.
+     */
+    public static DatasetSpec spec(List<TaskSpec> tasks, SimRobot robot, boolean safety) {
         TaskSpec first = tasks.get(0);
         int objects = 0;
         int joints = 0;
@@ -99,7 +120,14 @@ public final class TaskRecording {
         features.add(DatasetFeature.numeric(REWARD, "float32", 1, List.of()));
         features.add(DatasetFeature.numeric(DONE, "bool", 1, List.of()));
         features.add(DatasetFeature.numeric(SUCCESS, "bool", 1, List.of()));
-        return new DatasetSpec(first.robot(), (int) Task.CONTROL_HZ, features, EPISODE_COLUMNS);
+        List<ParquetColumn> columns = new ArrayList<>(EPISODE_COLUMNS);
+        if (safety) {
+            features.add(DatasetFeature.numeric(SAFETY_CLAMPED, "int64", 1, List.of()));
+            features.add(DatasetFeature.numeric(SAFETY_EVENT, "int64", 1, List.of()));
+            columns.add(new ParquetColumn(SAFETY_EVENTS, ParquetType.INT64, false));
+            columns.add(new ParquetColumn(SAFETY_LOG, ParquetType.STRING, false));
+        }
+        return new DatasetSpec(first.robot(), (int) Task.CONTROL_HZ, features, columns);
     }
 
     private static List<String> objectNames(int objects) {

@@ -1,10 +1,12 @@
 package dev.mantis.sim.task;
 
+import dev.mantis.robot.safety.SafeRobot;
 import dev.mantis.sim.scene.Scene;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +38,12 @@ public final class Evaluation {
     /** Runs the episodes with the policies {@code policy} makes; results ordered by task then episode index. */
     public static List<EpisodeResult> run(List<TaskSpec> tasks, int episodes, long seed, int workers,
             PolicyFactory policy, Progress progress) {
+        return run(tasks, episodes, seed, workers, policy, EpisodeSafety.OFF, progress);
+    }
+
+    /** {@link #run(List, int, long, int, PolicyFactory, Progress)} behind {@code safety}. */
+    public static List<EpisodeResult> run(List<TaskSpec> tasks, int episodes, long seed, int workers,
+            PolicyFactory policy, EpisodeSafety safety, Progress progress) {
         int total = tasks.size() * episodes;
         EpisodeResult[] results = new EpisodeResult[total];
         AtomicInteger next = new AtomicInteger();
@@ -52,6 +60,7 @@ public final class Evaluation {
                 futures.add(pool.submit(() -> {
                     Map<String, Task> taskOf = new HashMap<>();
                     Map<String, Scene> sceneOf = new HashMap<>();
+                    Map<String, Optional<SafeRobot>> safeOf = new HashMap<>();
                     try {
                         for (int job = next.getAndIncrement(); job < total; job = next.getAndIncrement()) {
                             TaskSpec spec = tasks.get(job / episodes);
@@ -59,8 +68,9 @@ public final class Evaluation {
                             Task task = taskOf.computeIfAbsent(spec.id(), id -> new Task(spec));
                             Scene scene = sceneOf.computeIfAbsent(spec.id(), id -> Scene.build(task.sceneSpec()));
                             long episodeSeed = EpisodeSeeds.of(seed, spec.id(), k);
-                            EpisodeResult r = EpisodeRunner.run(task, scene, k, episodeSeed,
-                                    s -> policy.create(task, s, episodeSeed));
+                            Optional<SafeRobot> safe = safeOf.computeIfAbsent(spec.id(), id -> safety.wrap(scene));
+                            EpisodeResult r = EpisodeRunner.run(task, scene, safe, k, episodeSeed,
+                                    s -> policy.create(task, s, episodeSeed), StepRecorder.NONE);
                             results[job] = r;
                             int ok = r.success() ? successes.incrementAndGet() : successes.get();
                             synchronized (progress) {

@@ -1,7 +1,9 @@
 package dev.mantis.sim.task;
 
+import dev.mantis.robot.safety.SafetyEvent;
 import dev.mantis.robot.spec.Action;
 import dev.mantis.sim.scene.Scene;
+import java.util.List;
 
 /**
  * Sees every control step of an episode that {@link EpisodeRunner} runs: the scene before the
@@ -29,6 +31,13 @@ public interface StepRecorder {
      */
     default Action choose(Scene scene, Action action) {
         return action;
+    }
+
+    /**
+     * With the safety layer on, right before {@link #after}: the layer's events of the step (empty
+     * when it let the command through unchanged).
+     */
+    default void safety(List<SafetyEvent> events) {
     }
 
     /** After the step: the action applied (clamped), the step's reward, whether the episode ends, success. */

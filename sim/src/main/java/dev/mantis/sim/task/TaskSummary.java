@@ -1,15 +1,17 @@
 package dev.mantis.sim.task;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Episodes of one task summarised: success rate with its 95% Wilson score interval, mean steps,
- * mean summed reward and failures by reason.
+ * mean summed reward, failures by reason and safety events by kind.
  */
 public record TaskSummary(String id, int episodes, int successes, double successRate, double ci95Low,
-        double ci95High, double meanSteps, double meanReward, Map<String, Integer> failures) {
+        double ci95High, double meanSteps, double meanReward, Map<String, Integer> failures,
+        Map<String, Integer> safetyEvents) {
 
     /** The summary of {@code results}, all of task {@code id}. */
     public static TaskSummary of(String id, List<EpisodeResult> results) {
@@ -21,7 +23,14 @@ public record TaskSummary(String id, int episodes, int successes, double success
         double[] ci = wilson(ok, n);
         double steps = results.stream().mapToInt(EpisodeResult::steps).average().orElse(0);
         double reward = results.stream().mapToDouble(EpisodeResult::reward).average().orElse(0);
-        return new TaskSummary(id, n, ok, p, ci[0], ci[1], steps, reward, Map.copyOf(failures));
+        Map<String, Integer> safety = new TreeMap<>();
+        results.forEach(r -> r.safetyEvents().forEach((kind, count) -> safety.merge(kind, count, Integer::sum)));
+        return new TaskSummary(id, n, ok, p, ci[0], ci[1], steps, reward, failures, safety);
+    }
+
+    public TaskSummary {
+        failures = Collections.unmodifiableMap(new TreeMap<>(failures));
+        safetyEvents = Collections.unmodifiableMap(new TreeMap<>(safetyEvents));
     }
 
     /** The 95% Wilson score interval of a binomial proportion. */
