@@ -9,9 +9,7 @@ import dev.mantis.robot.dataset.DatasetSpec;
 import dev.mantis.robot.dataset.DatasetWriter;
 import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.record.TaskRecording;
-import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
-import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSummary;
 import java.io.PrintWriter;
@@ -103,9 +101,8 @@ public final class CollectCommand implements Callable<Integer> {
     }
 
     private static DatasetSpec datasetSpec(List<TaskSpec> tasks) {
-        Task first = new Task(tasks.get(0));
-        try (Scene scene = Scene.build(first.sceneSpec())) {
-            return TaskRecording.spec(tasks, scene.robot(0));
+        try {
+            return TaskRecording.spec(tasks);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

@@ -1,29 +1,22 @@
 package dev.mantis.sim.record;
 
 import dev.mantis.robot.dataset.DatasetWriter;
-import dev.mantis.robot.dataset.EpisodeBuffer;
 import dev.mantis.robot.dataset.EpisodeRow;
-import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
-import dev.mantis.sim.task.EpisodeRunner;
 import dev.mantis.sim.task.EpisodeSeeds;
-import dev.mantis.sim.task.Oracle;
 import dev.mantis.sim.task.PolicyFactory;
-import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * Collects a recorded run: episodes of each task (task-major, episode k of a task seeded
@@ -62,8 +55,8 @@ public final class Collection {
         int total = tasks.size() * episodes;
         int start = firstJob(writer);
         List<EpisodeResult> results = new ArrayList<>();
-        List<Scene> scenes = Collections.synchronizedList(new ArrayList<>());
-        ThreadLocal<Map<String, Worker>> perThread = ThreadLocal.withInitial(HashMap::new);
+        List<EpisodeRecorder> recorders = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<Map<String, EpisodeRecorder>> perThread = ThreadLocal.withInitial(HashMap::new);
         int threads = Math.max(1, workers);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mantis-collect");
@@ -73,31 +66,27 @@ public final class Collection {
         int recorded = 0;
         int successes = 0;
         try {
-            ArrayDeque<Future<Episode>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<EpisodeRecorder.Recorded>> inFlight = new ArrayDeque<>();
             int next = start;
             int window = 4 * threads;
             for (int job = start; job < total; job++) {
                 while (next < total && next < job + window) {
                     int j = next++;
                     TaskSpec spec = tasks.get(j / episodes);
-                    inFlight.add(pool.submit(() -> perThread.get().computeIfAbsent(spec.id(),
-                            id -> new Worker(spec, writer, scenes)).run(j, j % episodes, seed, policy)));
+                    inFlight.add(pool.submit(() -> perThread.get().computeIfAbsent(spec.id(), id -> {
+                        EpisodeRecorder r = new EpisodeRecorder(spec, writer::newBuffer);
+                        recorders.add(r);
+                        return r;
+                    }).run(j, j % episodes, seed, policy)));
                 }
-                Episode e = inFlight.poll().get();
-                results.add(e.result);
-                if (e.result.success()) {
+                EpisodeRecorder.Recorded e = inFlight.poll().get();
+                results.add(e.result());
+                if (e.result().success()) {
                     successes++;
                 }
-                if (e.frames != null && (e.result.success() || !onlySuccess)) {
-                    Map<String, Object> extras = new LinkedHashMap<>();
-                    extras.put(TaskRecording.SEED, e.result.seed());
-                    extras.put(TaskRecording.TASK_ID, e.result.task());
-                    extras.put(TaskRecording.POLICY, policyId);
-                    extras.put(TaskRecording.EPISODE_SUCCESS, e.result.success());
-                    extras.put(TaskRecording.FAILURE, e.result.failure());
-                    extras.put(TaskRecording.RUN_EPISODE, (long) job);
-                    extras.put(TaskRecording.INITIAL_STATE, e.initialState);
-                    writer.writeEpisode(e.frames, e.instruction, extras);
+                if (e.written(onlySuccess)) {
+                    writer.writeEpisode(e.frames(), e.instruction(),
+                            EpisodeRecorder.extras(e.result(), policyId, job, e.initialState()));
                     recorded++;
                 }
                 progress.update(job - start + 1, successes, total - start);
@@ -113,13 +102,13 @@ public final class Collection {
             throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
-            scenes.forEach(Scene::close);
+            recorders.forEach(EpisodeRecorder::close);
         }
         return new Summary(results, start, recorded);
     }
 
     /** The run position after the last episode in the dataset (0 for an empty one). */
-    static int firstJob(DatasetWriter writer) {
+    public static int firstJob(DatasetWriter writer) {
         List<EpisodeRow> rows = writer.episodes();
         if (rows.isEmpty()) {
             return 0;
@@ -132,39 +121,4 @@ public final class Collection {
         return (int) (l + 1);
     }
 
-    /** One finished episode: its result and, if it has frames, a copy of them. */
-    private record Episode(EpisodeResult result, EpisodeBuffer frames, double[] initialState, String instruction) {
-    }
-
-    /** A worker thread's simulator for one task. */
-    private static final class Worker {
-        private final Task task;
-        private final Scene scene;
-        private final DatasetWriter writer;
-        private final FrameRecorder recorder;
-
-        Worker(TaskSpec spec, DatasetWriter writer, List<Scene> scenes) {
-            this.task = new Task(spec);
-            this.scene = Scene.build(task.sceneSpec());
-            scenes.add(scene);
-            this.writer = writer;
-            this.recorder = new FrameRecorder(task, newBuffer(), scene.robot(0).observationSpec());
-        }
-
-        private EpisodeBuffer newBuffer() {
-            return writer.newBuffer();
-        }
-
-        Episode run(int job, int k, long runSeed, PolicyFactory policy) {
-            long seed = EpisodeSeeds.of(runSeed, task.spec().id(), k);
-            Function<Scene, Oracle> make = s -> policy.create(task, s, seed);
-            EpisodeResult r = EpisodeRunner.run(task, scene, job, seed, make, recorder);
-            if (r.steps() == 0) {
-                return new Episode(r, null, null, task.instruction());
-            }
-            EpisodeBuffer copy = newBuffer();
-            copy.copyFrom(recorder.buffer());
-            return new Episode(r, copy, recorder.initialState(), task.instruction());
-        }
-    }
 }

@@ -1,0 +1,84 @@
+package dev.mantis.sim.record;
+
+import dev.mantis.robot.dataset.EpisodeBuffer;
+import dev.mantis.sim.scene.Scene;
+import dev.mantis.sim.task.EpisodeResult;
+import dev.mantis.sim.task.EpisodeRunner;
+import dev.mantis.sim.task.EpisodeSeeds;
+import dev.mantis.sim.task.Oracle;
+import dev.mantis.sim.task.PolicyFactory;
+import dev.mantis.sim.task.Task;
+import dev.mantis.sim.task.TaskSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One simulator of one task that runs and records episodes of a collection: run position
+ * {@code job} (task-major) and episode {@code k} of the task, seeded {@link EpisodeSeeds#of}(run
+ * seed, task, k). Used by {@link Collection}'s worker threads and by the Spark shards, so both
+ * record the same frames. Not thread-safe; close it to free the simulator.
+ */
+public final class EpisodeRecorder implements AutoCloseable {
+
+    /**
+     * One finished episode.
+     *
+     * @param result its result
+     * @param frames a copy of its frames, or null if it took no step
+     * @param initialState the scene state after its reset, or null if it took no step
+     * @param instruction the task string it is recorded under
+     */
+    public record Recorded(EpisodeResult result, EpisodeBuffer frames, double[] initialState, String instruction) {
+
+        /** Whether the episode goes into the dataset: it has frames, and succeeded unless failures are kept too. */
+        public boolean written(boolean onlySuccess) {
+            return frames != null && (result.success() || !onlySuccess);
+        }
+    }
+
+    private final Task task;
+    private final Scene scene;
+    private final Supplier<EpisodeBuffer> buffers;
+    private final FrameRecorder recorder;
+
+    /** A simulator of {@code spec} recording into buffers {@code buffers} makes (a dataset's frame features). */
+    public EpisodeRecorder(TaskSpec spec, Supplier<EpisodeBuffer> buffers) {
+        this.task = new Task(spec);
+        this.scene = Scene.build(task.sceneSpec());
+        this.buffers = buffers;
+        this.recorder = new FrameRecorder(task, buffers.get(), scene.robot(0).observationSpec());
+    }
+
+    /** Runs run position {@code job}, episode {@code k} of this task, in a run seeded {@code runSeed}. */
+    public Recorded run(int job, int k, long runSeed, PolicyFactory policy) {
+        long seed = EpisodeSeeds.of(runSeed, task.spec().id(), k);
+        Function<Scene, Oracle> make = s -> policy.create(task, s, seed);
+        EpisodeResult r = EpisodeRunner.run(task, scene, job, seed, make, recorder);
+        if (r.steps() == 0) {
+            return new Recorded(r, null, null, task.instruction());
+        }
+        EpisodeBuffer copy = buffers.get();
+        copy.copyFrom(recorder.buffer());
+        return new Recorded(r, copy, recorder.initialState(), task.instruction());
+    }
+
+    /** The values of {@link TaskRecording#EPISODE_COLUMNS} for an episode at run position {@code job}. */
+    public static Map<String, Object> extras(EpisodeResult result, String policyId, int job, double[] initialState) {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put(TaskRecording.SEED, result.seed());
+        extras.put(TaskRecording.TASK_ID, result.task());
+        extras.put(TaskRecording.POLICY, policyId);
+        extras.put(TaskRecording.EPISODE_SUCCESS, result.success());
+        extras.put(TaskRecording.FAILURE, result.failure());
+        extras.put(TaskRecording.RUN_EPISODE, (long) job);
+        extras.put(TaskRecording.INITIAL_STATE, initialState);
+        return extras;
+    }
+
+    @Override
+    public void close() {
+        scene.close();
+    }
+}
