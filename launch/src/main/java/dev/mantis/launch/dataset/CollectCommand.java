@@ -4,11 +4,13 @@ import dev.mantis.launch.InputException;
 import dev.mantis.launch.policy.PolicySource;
 import dev.mantis.launch.task.ProgressBar;
 import dev.mantis.launch.task.RunOptions;
+import dev.mantis.launch.task.SparkRun;
 import dev.mantis.launch.task.TaskSource;
 import dev.mantis.robot.dataset.DatasetSpec;
 import dev.mantis.robot.dataset.DatasetWriter;
 import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.record.TaskRecording;
+import dev.mantis.spark.SparkCollection;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSummary;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Option;
                 + "(crash-safe: a killed run leaves whole episodes; --resume continues it).",
         footer = {"", "Examples:", "  mantis collect --suite core --policy oracle --episodes 20 --out data/core",
             "  mantis collect --task pick_place --episodes 500 --seed 7 --out data/pp --only-success",
-            "  mantis collect --suite core --episodes 20 --out data/core --resume"})
+            "  mantis collect --suite core --episodes 20 --out data/core --resume",
+            "  mantis collect --suite core --episodes 20 --out data/core --spark local[4]"})
 public final class CollectCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -45,6 +48,11 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Option(names = "--only-success", description = "Record only successful episodes.")
     boolean onlySuccess;
+
+    @Option(names = "--spark-staging", paramLabel = "DIR", description = "With --spark: where shards stage their "
+            + "episodes before the driver commits them; on a cluster, a directory every executor and the driver see "
+            + "(default: OUT.staging beside --out).")
+    Path staging;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -90,13 +98,23 @@ public final class CollectCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, true, "episodes");
         long start = System.nanoTime();
         Collection.Summary summary;
+        int workers = threads;
         try (writer) {
-            summary = Collection.run(tasks, episodes, run.seed(), threads, policies.id(), policies, onlySuccess, writer,
-                    bar::update);
+            if (run.spark() != null) {
+                try (SparkRun spark = SparkRun.start(run.spark())) {
+                    workers = spark.parallelism();
+                    summary = spark.collect(run.taskIds(), episodes, run.seed(), run.policy(), run.device(),
+                            policies.id(), onlySuccess, staging != null ? staging : SparkCollection.defaultStaging(out),
+                            writer, bar);
+                }
+            } else {
+                summary = Collection.run(tasks, episodes, run.seed(), threads, policies.id(), policies, onlySuccess,
+                        writer, bar::update);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         bar.finish();
-        printSummary(spec.commandLine().getOut(), tasks, summary, writer, seconds, threads);
+        printSummary(spec.commandLine().getOut(), tasks, summary, writer, seconds, workers);
         return 0;
     }
 
