@@ -1,11 +1,8 @@
 package dev.mantis.spark;
 
-import dev.mantis.robot.dataset.DatasetSpec;
 import dev.mantis.robot.dataset.DatasetWriter;
-import dev.mantis.robot.dataset.EpisodeBuffer;
 import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.record.EpisodeRecorder;
-import dev.mantis.sim.record.TaskRecording;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.PolicyFactory;
 import dev.mantis.sim.task.TaskSpec;
@@ -27,12 +24,12 @@ import org.apache.spark.util.LongAccumulator;
  * A {@link Collection} run as a Spark job. The run's episodes (task-major, after those the dataset
  * already holds) are split into {@link Shard}s; each Spark task runs one shard with its own
  * simulator ({@link EpisodeRecorder}, the single-process collection's) and stages the frames of the
- * episodes to record in its own attempt directory, {@code STAGING/shard-S/attempt-A-ID/}. The
- * driver then reads, shard by shard in run order, only the file of the attempt the job returned
- * for that shard and feeds its episodes through the same {@link DatasetWriter} a single-process
- * run uses: indices, the tasks table, episode rows and stats come out byte-identical to
- * {@code mantis collect} without Spark. Failed, killed and losing speculative attempts leave
- * files nobody reads; the staging directory is deleted after the commit.
+ * episodes to record in its own attempt directory, {@code STAGING/shard-S/attempt-A-ID/}. As
+ * shards end, the driver reads, shard by shard in run order, only the file of the attempt the job
+ * returned for that shard and feeds its episodes through the same {@link DatasetWriter} a
+ * single-process run uses: indices, the tasks table, episode rows and stats come out
+ * byte-identical to {@code mantis collect} without Spark. Failed, killed and losing speculative
+ * attempts leave files nobody reads; a shard's staging directory is deleted once it is committed.
  */
 public final class SparkCollection {
 
@@ -79,12 +76,9 @@ public final class SparkCollection {
             return new Collection.Summary(List.of(), start, 0);
         }
         LongAccumulator successes = sc.sc().longAccumulator("mantis successes");
-        List<ShardOutcome> outcomes = ShardJobs.run(sc, shards, successes, progress::update,
-                new RecordShard(job, successes), "mantis collect");
         List<EpisodeResult> results = new ArrayList<>();
-        int recorded = 0;
-        int ok = 0;
-        for (ShardOutcome o : outcomes) {
+        int[] counts = new int[2]; // recorded, successes
+        ShardJobs.run(sc, shards, successes, progress::update, new RecordShard(job, successes), "mantis collect", o -> {
             Shard s = shards.get(o.shard());
             int first = s.task() * job.episodes() + s.from();
             try (StagedEpisodes.Reader in = new StagedEpisodes.Reader(Path.of(o.staged()), writer::newBuffer)) {
@@ -92,18 +86,19 @@ public final class SparkCollection {
                     EpisodeResult r = o.outcomes().get(e.job() - first).result();
                     writer.writeEpisode(e.frames(), e.instruction(),
                             EpisodeRecorder.extras(r, policyId, e.job(), e.initialState()));
-                    recorded++;
+                    counts[0]++;
                 }
             }
             for (Outcome x : o.outcomes()) {
                 results.add(x.result());
-                ok += x.success() ? 1 : 0;
+                counts[1] += x.success() ? 1 : 0;
             }
-        }
+            deleteTree(Path.of(o.staged()).getParent().getParent()); // every attempt of the shard
+        });
         writer.commit();
         deleteTree(staging);
-        progress.update(total - start, ok, total - start);
-        return new Collection.Summary(results, start, recorded);
+        progress.update(total - start, counts[1], total - start);
+        return new Collection.Summary(results, start, counts[0]);
     }
 
     /** The default staging directory of a dataset: beside it, {@code OUT.staging}. */
@@ -124,7 +119,7 @@ public final class SparkCollection {
     }
 
     /** The executor side: runs one shard and stages its recorded episodes. */
-    private static final class RecordShard implements Function<Shard, ShardOutcome> {
+    private static final class RecordShard implements Function<Shard, ShardOutcome<Outcome>> {
         private static final long serialVersionUID = 1L;
         private final Job job;
         private final LongAccumulator successes;
@@ -135,17 +130,15 @@ public final class SparkCollection {
         }
 
         @Override
-        public ShardOutcome call(Shard shard) throws Exception {
+        public ShardOutcome<Outcome> call(Shard shard) throws Exception {
             TaskContext context = TaskContext.get();
             int attempt = context.attemptNumber();
             Path dir = Path.of(job.staging()).resolve(String.format(Locale.ROOT, "shard-%05d/attempt-%d-%d",
                     shard.index(), attempt, context.taskAttemptId()));
             List<TaskSpec> specs = job.tasks().stream().map(TaskYaml::spec).toList();
-            DatasetSpec spec = TaskRecording.spec(specs);
             PolicyFactory policy = job.policy().open();
             List<Outcome> outcomes = new ArrayList<>();
-            try (EpisodeRecorder recorder = new EpisodeRecorder(specs.get(shard.task()),
-                    () -> new EpisodeBuffer(spec.frameFeatures()));
+            try (EpisodeRecorder recorder = EpisodeRecorder.forRun(specs.get(shard.task()), specs);
                     StagedEpisodes.Writer out = new StagedEpisodes.Writer(dir)) {
                 for (int k = shard.from(); k < shard.to(); k++) {
                     int at = shard.task() * job.episodes() + k;
@@ -159,7 +152,7 @@ public final class SparkCollection {
                     }
                     job.fault().afterEpisode(shard.index(), attempt, k - shard.from() + 1);
                 }
-                return new ShardOutcome(shard.index(), out.finish().toString(), outcomes);
+                return new ShardOutcome<>(shard.index(), out.finish().toString(), outcomes);
             } finally {
                 if (policy instanceof AutoCloseable c) {
                     c.close();

@@ -8,7 +8,9 @@ import dev.mantis.sim.task.Evaluation;
 import dev.mantis.sim.task.PolicyFactory;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.TaskContext;
@@ -55,16 +57,19 @@ public final class SparkEvaluation {
         int size = shardSize > 0 ? shardSize : Shard.sizeFor(total, sc.defaultParallelism());
         List<Shard> shards = Shard.plan(job.tasks().size(), job.episodes(), 0, size);
         LongAccumulator successes = sc.sc().longAccumulator("mantis successes");
-        List<ShardOutcome> outcomes = ShardJobs.run(sc, shards, successes, progress, new EvaluateShard(job, successes),
-                "mantis eval");
         List<EpisodeResult> results = new ArrayList<>();
-        outcomes.forEach(o -> o.outcomes().forEach(x -> results.add(x.result())));
+        try {
+            ShardJobs.run(sc, shards, successes, progress, new EvaluateShard(job, successes), "mantis eval",
+                    o -> o.outcomes().forEach(x -> results.add(x.result())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the sink above does no I/O
+        }
         progress.update(total, (int) results.stream().filter(EpisodeResult::success).count(), total);
         return results;
     }
 
     /** The executor side: runs one shard's episodes. */
-    private static final class EvaluateShard implements Function<Shard, ShardOutcome> {
+    private static final class EvaluateShard implements Function<Shard, ShardOutcome<Outcome>> {
         private static final long serialVersionUID = 1L;
         private final Job job;
         private final LongAccumulator successes;
@@ -75,7 +80,7 @@ public final class SparkEvaluation {
         }
 
         @Override
-        public ShardOutcome call(Shard shard) throws Exception {
+        public ShardOutcome<Outcome> call(Shard shard) throws Exception {
             int attempt = TaskContext.get().attemptNumber();
             TaskSpec spec = job.tasks().get(shard.task()).spec();
             Task task = new Task(spec);
@@ -91,7 +96,7 @@ public final class SparkEvaluation {
                     }
                     job.fault().afterEpisode(shard.index(), attempt, k - shard.from() + 1);
                 }
-                return new ShardOutcome(shard.index(), null, outcomes);
+                return new ShardOutcome<>(shard.index(), null, outcomes);
             } finally {
                 if (policy instanceof AutoCloseable c) {
                     c.close();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.Evaluation;
+import dev.mantis.sim.task.TaskGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +66,20 @@ class SparkCollectionTest {
         Collection.Summary s = SparkFixtures.collectWithSpark(sc, out, 3, fault);
         SparkFixtures.assertSameFiles(expected, out);
         assertEquals(expectedSummary.results(), s.results());
+    }
+
+    @Test
+    void taskGenerationGivesTheSameCandidatesAsOnThreads() {
+        List<TaskGenerator.Candidate> threads = TaskGenerator.generate(2, 5, 1, List.of(), (d, ok, t) -> { });
+        // the first attempt of the second shard fails after checking one candidate
+        List<TaskGenerator.Candidate> spark = TaskGenerator.generate(2, 5, List.of(),
+                (drafts, progress) -> SparkTaskGeneration.check(sc, drafts, progress,
+                        (shard, attempt, done) -> {
+                            if (shard == 1 && attempt == 0) {
+                                throw new IllegalStateException("injected failure");
+                            }
+                        }), (d, ok, t) -> { });
+        assertEquals(threads, spark);
     }
 
     @Test

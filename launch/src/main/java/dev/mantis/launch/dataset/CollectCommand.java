@@ -102,6 +102,7 @@ public final class CollectCommand implements Callable<Integer> {
         try (writer) {
             if (run.spark() != null) {
                 try (SparkRun spark = SparkRun.start(run.spark())) {
+                    start = System.nanoTime(); // the rate is the job's, without Spark's start-up
                     workers = spark.parallelism();
                     summary = spark.collect(run.taskIds(), episodes, run.seed(), run.policy(), run.device(),
                             policies.id(), onlySuccess, staging != null ? staging : SparkCollection.defaultStaging(out),

@@ -1,5 +1,6 @@
 package dev.mantis.sim.record;
 
+import dev.mantis.robot.dataset.DatasetFeature;
 import dev.mantis.robot.dataset.EpisodeBuffer;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
@@ -10,6 +11,7 @@ import dev.mantis.sim.task.PolicyFactory;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -45,10 +47,35 @@ public final class EpisodeRecorder implements AutoCloseable {
 
     /** A simulator of {@code spec} recording into buffers {@code buffers} makes (a dataset's frame features). */
     public EpisodeRecorder(TaskSpec spec, Supplier<EpisodeBuffer> buffers) {
-        this.task = new Task(spec);
-        this.scene = Scene.build(task.sceneSpec());
+        this(new Task(spec), buffers);
+    }
+
+    private EpisodeRecorder(Task task, Supplier<EpisodeBuffer> buffers) {
+        this(task, Scene.build(task.sceneSpec()), buffers);
+    }
+
+    private EpisodeRecorder(Task task, Scene scene, Supplier<EpisodeBuffer> buffers) {
+        this.task = task;
+        this.scene = scene;
         this.buffers = buffers;
         this.recorder = new FrameRecorder(task, buffers.get(), scene.robot(0).observationSpec());
+    }
+
+    /**
+     * A simulator of {@code spec} recording into buffers of the dataset of a run of {@code run}
+     * ({@link TaskRecording#spec(List, dev.mantis.sim.robot.SimRobot)} with this simulator's robot, which
+     * every task of a run shares), for a process that has no writer to ask.
+     */
+    public static EpisodeRecorder forRun(TaskSpec spec, List<TaskSpec> run) {
+        Task task = new Task(spec);
+        Scene scene = Scene.build(task.sceneSpec());
+        try {
+            List<DatasetFeature> features = TaskRecording.spec(run, scene.robot(0)).frameFeatures();
+            return new EpisodeRecorder(task, scene, () -> new EpisodeBuffer(features));
+        } catch (RuntimeException e) {
+            scene.close();
+            throw e;
+        }
     }
 
     /** Runs run position {@code job}, episode {@code k} of this task, in a run seeded {@code runSeed}. */
