@@ -46,11 +46,28 @@ class SparkCommandTest {
     }
 
     @Test
+    void tasksGenerateOnSparkAcceptsWhatThreadsAccept(@TempDir Path dir) throws Exception {
+        var a = RobotInspectCommandTest.run("tasks", "generate", "--count", "2", "--seed", "3", "--out",
+                dir.resolve("threads").toString(), "--workers", "1");
+        var b = RobotInspectCommandTest.run("tasks", "generate", "--count", "2", "--seed", "3", "--out",
+                dir.resolve("spark").toString(), "--spark", "local[2]");
+        assertEquals(0, b.code(), b.err());
+        assertEquals(a.out().replace("threads", "spark"), b.out());
+        List<Path> files = files(dir.resolve("threads"));
+        assertEquals(files.stream().map(f -> f.getFileName().toString()).toList(),
+                files(dir.resolve("spark")).stream().map(f -> f.getFileName().toString()).toList());
+    }
+
+    @Test
     void anUnknownMasterOrBatchWithSparkIsOneLine() {
         var r = RobotInspectCommandTest.run("eval", "--task", "reach", "--spark", "mesos://head:5050");
         assertEquals(2, r.code());
         assertEquals("mantis: --spark mesos://head:5050: unknown Spark master; give local[K], local[*], "
                 + "spark://HOST:PORT, yarn or k8s://URL", r.err().strip());
+        var batch = RobotInspectCommandTest.run("eval", "--task", "reach", "--spark", "local[2]", "--batch", "4");
+        assertEquals(2, batch.code());
+        assertEquals("mantis: --batch 4 and --spark local[2]: choose one; with --spark each executor core runs its "
+                + "own shard", batch.err().strip());
     }
 
     private static String[] cat(String[] a, String[] b) {

@@ -5,11 +5,14 @@ import dev.mantis.launch.policy.PolicySource;
 import dev.mantis.robot.dataset.DatasetWriter;
 import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.task.EpisodeResult;
+import dev.mantis.sim.task.TaskGenerator;
+import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.spark.PolicyProvider;
 import dev.mantis.spark.ShardFault;
 import dev.mantis.spark.SparkCollection;
 import dev.mantis.spark.SparkEvaluation;
 import dev.mantis.spark.SparkJobs;
+import dev.mantis.spark.SparkTaskGeneration;
 import dev.mantis.spark.TaskYaml;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,9 +23,9 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * {@code --spark MASTER} of {@code mantis collect} and {@code mantis eval}: the run as a Spark job
- * (module {@code spark}), with the progress bar fed by Spark's listener. The only class of the
- * command line that touches Spark, so that other verbs never load it.
+ * {@code --spark MASTER} of {@code mantis collect}, {@code mantis eval} and {@code mantis tasks
+ * generate}: the run as a Spark job (module {@code spark}), with the progress bar fed by Spark's
+ * listener. The only class of the command line that touches Spark, so other verbs never load it.
  */
 public final class SparkRun implements AutoCloseable {
 
@@ -72,6 +75,11 @@ public final class SparkRun implements AutoCloseable {
         SparkEvaluation.Job job = new SparkEvaluation.Job(yamls(taskIds), episodes, seed, new Policies(policy, device),
                 ShardFault.NONE);
         return SparkEvaluation.run(sc, job, 0, bar::update);
+    }
+
+    /** {@link TaskGenerator#generate} with the candidates checked by {@link SparkTaskGeneration}. */
+    public List<TaskGenerator.Candidate> generate(int count, long seed, List<TaskSpec> existing, ProgressBar bar) {
+        return TaskGenerator.generate(count, seed, existing, SparkTaskGeneration.checks(sc), bar::update);
     }
 
     @Override
