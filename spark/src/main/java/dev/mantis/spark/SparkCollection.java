@@ -69,7 +69,7 @@ public final class SparkCollection {
         int start = Collection.firstJob(writer);
         int total = job.tasks().size() * job.episodes();
         Path staging = Path.of(job.staging());
-        deleteTree(staging); // what a killed earlier run staged
+        clearStaging(staging); // what a killed earlier run staged
         int size = shardSize > 0 ? shardSize : Shard.sizeFor(total - start, sc.defaultParallelism());
         List<Shard> shards = Shard.plan(job.tasks().size(), job.episodes(), start, size);
         if (shards.isEmpty()) {
@@ -95,8 +95,14 @@ public final class SparkCollection {
             }
             deleteTree(Path.of(o.staged()).getParent().getParent()); // every attempt of the shard
         });
-        writer.commit();
-        deleteTree(staging);
+        clearStaging(staging);
+        if (Files.isDirectory(staging)) {
+            try (Stream<Path> left = Files.list(staging)) {
+                if (left.findAny().isEmpty()) { // only if nothing else is in it
+                    Files.delete(staging);
+                }
+            }
+        }
         progress.update(total - start, counts[1], total - start);
         return new Collection.Summary(results, start, counts[0]);
     }
@@ -105,6 +111,18 @@ public final class SparkCollection {
     public static Path defaultStaging(Path out) {
         Path abs = out.toAbsolutePath().normalize();
         return abs.resolveSibling(abs.getFileName() + ".staging");
+    }
+
+    /** Deletes the shard directories in {@code staging} (and nothing else a user might keep there). */
+    private static void clearStaging(Path staging) throws IOException {
+        if (!Files.isDirectory(staging)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(staging)) {
+            for (Path p : entries.filter(e -> e.getFileName().toString().matches("shard-\\d+")).toList()) {
+                deleteTree(p);
+            }
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

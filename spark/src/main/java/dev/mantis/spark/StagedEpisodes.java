@@ -103,6 +103,10 @@ public final class StagedEpisodes {
         /** Opens {@code file}; episodes are read into buffers {@code buffers} makes (the dataset's features). */
         public Reader(Path file, Supplier<EpisodeBuffer> buffers) throws IOException {
             this.file = file;
+            if (!Files.isRegularFile(file)) {
+                throw new IOException(file + ": an executor staged episodes here but the driver cannot see the "
+                        + "file; give --spark-staging a directory that the driver and every executor share");
+            }
             this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
             this.buffers = buffers;
             if (in.readInt() != MAGIC) {

@@ -3,10 +3,13 @@ package dev.mantis.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Shard plans and Spark master names, without Spark. */
+/** Shard plans, Spark master names and staging errors, without Spark. */
 class ShardTest {
 
     @Test
@@ -35,6 +38,14 @@ class ShardTest {
         assertEquals("local[3,2]", SparkJobs.master("local[3,2]"));
         assertEquals("spark://127.0.0.1:7077", SparkJobs.master("spark://127.0.0.1:7077"));
         assertEquals("yarn", SparkJobs.master("yarn"));
+    }
+
+    @Test
+    void stagingTheDriverCannotSeeIsOneLineNamingTheFix(@TempDir Path dir) {
+        Path missing = dir.resolve("shard-00000/attempt-0-7/episodes.bin");
+        var e = assertThrows(IOException.class, () -> new StagedEpisodes.Reader(missing, () -> null));
+        assertEquals(missing + ": an executor staged episodes here but the driver cannot see the file; give "
+                + "--spark-staging a directory that the driver and every executor share", e.getMessage());
     }
 
     @Test

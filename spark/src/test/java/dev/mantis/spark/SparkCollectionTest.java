@@ -46,6 +46,9 @@ class SparkCollectionTest {
     @Test
     void local2GivesTheSingleProcessDatasetByteForByte() throws Exception {
         Path out = dir.resolve("spark");
+        Path stale = SparkCollection.defaultStaging(out).resolve("shard-00009/attempt-0-1/episodes.bin.part");
+        Files.createDirectories(stale.getParent());
+        Files.writeString(stale, "what a killed run staged");
         Collection.Summary s = SparkFixtures.collectWithSpark(sc, out, 3, ShardFault.NONE);
         SparkFixtures.assertSameFiles(expected, out);
         assertEquals(expectedSummary.results(), s.results());
@@ -56,6 +59,8 @@ class SparkCollectionTest {
     @Test
     void failedFirstAttemptsLeaveNoDuplicateOrPartialEpisode() throws Exception {
         Path out = dir.resolve("faults");
+        Path staging = Files.createDirectories(SparkCollection.defaultStaging(out));
+        Path notes = Files.writeString(staging.resolve("notes.txt"), "not Mantis's");
         // the first attempts of shards 0 and 2 fail after staging one of their three episodes (a
         // partial file), shard 3's after its only one (a whole but unfinished file)
         ShardFault fault = (shard, attempt, done) -> {
@@ -66,6 +71,9 @@ class SparkCollectionTest {
         Collection.Summary s = SparkFixtures.collectWithSpark(sc, out, 3, fault);
         SparkFixtures.assertSameFiles(expected, out);
         assertEquals(expectedSummary.results(), s.results());
+        try (var left = Files.list(staging)) {
+            assertEquals(List.of(notes), left.toList(), "failed attempts' files are gone, others kept");
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ class SparkStandaloneTest {
         Path logConfig = dir.resolve("log4j2-cluster.properties");
         Files.writeString(logConfig, "rootLogger.level = info\nrootLogger.appenderRef.out.ref = out\n"
                 + "appender.out.type = Console\nappender.out.name = out\nappender.out.layout.type = PatternLayout\n"
-                + "appender.out.layout.pattern = %p %c{1}: %m%n\n");
+                + "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %p %c{1}: %m%n\n");
         clusterLogging = "-Dlog4j2.configurationFile=" + logConfig;
         int port = freePort();
         String master = "spark://127.0.0.1:" + port;
