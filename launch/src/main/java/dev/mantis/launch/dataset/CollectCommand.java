@@ -5,17 +5,17 @@ import dev.mantis.launch.policy.PolicySource;
 import dev.mantis.launch.task.EvalCommand;
 import dev.mantis.launch.task.ProgressBar;
 import dev.mantis.launch.task.RunOptions;
+import dev.mantis.launch.task.SparkRun;
 import dev.mantis.launch.task.TaskSource;
 import dev.mantis.robot.dataset.DatasetSpec;
 import dev.mantis.robot.dataset.DatasetWriter;
 import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.record.TaskRecording;
-import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeSafety;
-import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSummary;
+import dev.mantis.spark.SparkCollection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
                 + "(crash-safe: a killed run leaves whole episodes; --resume continues it).",
         footer = {"", "Examples:", "  mantis collect --suite core --policy oracle --episodes 20 --out data/core",
             "  mantis collect --task pick_place --episodes 500 --seed 7 --out data/pp --only-success",
-            "  mantis collect --suite core --episodes 20 --out data/core --resume"})
+            "  mantis collect --suite core --episodes 20 --out data/core --resume",
+            "  mantis collect --suite core --episodes 20 --out data/core --spark local[4]"})
 public final class CollectCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -49,6 +50,11 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Option(names = "--only-success", description = "Record only successful episodes.")
     boolean onlySuccess;
+
+    @Option(names = "--spark-staging", paramLabel = "DIR", description = "With --spark: where shards stage their "
+            + "episodes before the driver commits them; on a cluster, a directory every executor and the driver see "
+            + "(default: OUT.staging beside --out).")
+    Path staging;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -97,14 +103,25 @@ public final class CollectCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, true, "episodes");
         long start = System.nanoTime();
         Collection.Summary summary;
+        int workers = threads;
         try (writer) {
-            summary = Collection.run(tasks, episodes, run.seed(), threads, policies.id(), policies, onlySuccess, safety,
-                    writer, bar::update);
+            if (run.spark() != null) {
+                try (SparkRun spark = SparkRun.start(run.spark())) {
+                    start = System.nanoTime(); // the rate is the job's, without Spark's start-up
+                    workers = spark.parallelism();
+                    summary = spark.collect(run.taskIds(), episodes, run.seed(), run.policy(), run.device(),
+                            policies.id(), safety.enabled() ? run.safetyYamlText() : null, run.safetyName(),
+                            onlySuccess, staging != null ? staging : SparkCollection.defaultStaging(out), writer, bar);
+                }
+            } else {
+                summary = Collection.run(tasks, episodes, run.seed(), threads, policies.id(), policies, onlySuccess,
+                        safety, writer, bar::update);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         bar.finish();
         PrintWriter stdout = spec.commandLine().getOut();
-        printSummary(stdout, tasks, summary, writer, seconds, threads);
+        printSummary(stdout, tasks, summary, writer, seconds, workers);
         if (safety.enabled() && !summary.results().isEmpty()) {
             List<TaskSummary> summaries = new ArrayList<>();
             for (TaskSpec t : tasks) {
@@ -120,9 +137,8 @@ public final class CollectCommand implements Callable<Integer> {
     }
 
     private static DatasetSpec datasetSpec(List<TaskSpec> tasks, boolean safety) {
-        Task first = new Task(tasks.get(0));
-        try (Scene scene = Scene.build(first.sceneSpec())) {
-            return TaskRecording.spec(tasks, scene.robot(0), safety);
+        try {
+            return TaskRecording.spec(tasks, safety);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

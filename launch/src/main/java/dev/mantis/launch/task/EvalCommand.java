@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
                 + "its 95%% interval, mean steps, mean reward and failures by reason.",
         footer = {"", "Examples:", "  mantis eval --suite core --policy oracle --episodes 20",
             "  mantis eval --task pick_place --policy oracle --episodes 100 --seed 7 --json",
-            "  mantis eval --task reach --policy reach_bc.onnx --safety panda-safety.yaml"})
+            "  mantis eval --task reach --policy reach_bc.onnx --safety panda-safety.yaml",
+            "  mantis eval --suite core --episodes 100 --spark spark://head:7077"})
 public final class EvalCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -57,7 +58,18 @@ public final class EvalCommand implements Callable<Integer> {
         try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err)) {
             policies.checkAll(tasks);
             start = System.nanoTime();
-            if (batch != null) {
+            if (batch != null && run.spark() != null) {
+                throw new InputException("--batch " + batch + " and --spark " + run.spark() + ": choose one; with "
+                        + "--spark each executor core runs its own shard");
+            }
+            if (run.spark() != null) {
+                try (SparkRun spark = SparkRun.start(run.spark())) {
+                    threads = spark.parallelism();
+                    start = System.nanoTime();
+                    results = spark.evaluate(run.taskIds(), episodes, seed, run.policy(), run.device(),
+                            safety.enabled() ? run.safetyYamlText() : null, run.safetyName(), bar);
+                }
+            } else if (batch != null) {
                 if (policies.model() == null || batch < 1 || batch > 4096) {
                     throw new InputException("--batch " + batch + ": give 1 to 4096, with --policy FILE.onnx");
                 }

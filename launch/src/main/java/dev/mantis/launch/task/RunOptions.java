@@ -56,6 +56,11 @@ public final class RunOptions {
                     + "the summary and recorded in datasets.")
     String safety;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run on Apache Spark instead of local threads: "
+            + "local[K] (embedded, K executor threads), spark://HOST:PORT (a standalone cluster), yarn or k8s://URL; "
+            + "results are the same as without it.")
+    String spark;
+
     /** The task ids or files named, in order. */
     public List<String> taskIds() {
         return target.task != null ? List.of(target.task) : TaskSource.suiteIds(target.suite);
@@ -135,6 +140,11 @@ public final class RunOptions {
     /** --seed. */
     public long seed() {
         return seed;
+    }
+
+    /** --spark, or null to run on local threads. */
+    public String spark() {
+        return spark;
     }
 
     /**

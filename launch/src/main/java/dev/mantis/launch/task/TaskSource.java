@@ -39,7 +39,7 @@ public final class TaskSource {
     }
 
     /** The name errors in {@code --task ID|FILE} are reported under. */
-    private static String source(String idOrFile) {
+    public static String source(String idOrFile) {
         return Files.isRegularFile(Path.of(idOrFile)) ? idOrFile : "mantis/tasks/" + idOrFile + ".yaml";
     }
 

@@ -170,7 +170,8 @@ public final class TasksCommand implements Runnable {
             description = "Compose new tasks from templates and keep those that validate, reset without "
                     + "interpenetration, are solved by the oracle in 3 of 4 episodes and are not duplicates.",
             footer = {"", "Example:", "  mantis tasks generate --count 50 --seed 7 --out generated/",
-                "  mantis eval --task generated/gen_0003_stack.yaml --episodes 20"})
+                "  mantis eval --task generated/gen_0003_stack.yaml --episodes 20",
+                "  mantis tasks generate --count 5000 --seed 7 --out generated/ --spark spark://head:7077"})
     static final class Generate implements Callable<Integer> {
 
         @Option(names = "--count", defaultValue = "20", description = "Candidates to compose (default: ${DEFAULT-VALUE}).")
@@ -184,6 +185,10 @@ public final class TasksCommand implements Runnable {
 
         @Option(names = "--workers", description = "Worker threads (default: all cores).")
         Integer workers;
+
+        @Option(names = "--spark", paramLabel = "MASTER", description = "Check the candidates on Apache Spark: "
+                + "local[K], spark://HOST:PORT, yarn or k8s://URL; the same tasks are accepted as without it.")
+        String spark;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -201,8 +206,15 @@ public final class TasksCommand implements Runnable {
             }
             int threads = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
             ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), true, "candidates");
-            java.util.List<dev.mantis.sim.task.TaskGenerator.Candidate> candidates = dev.mantis.sim.task.TaskGenerator
-                    .generate(count, seed, threads, TaskSource.suite(TaskSource.CORE), bar::update);
+            java.util.List<dev.mantis.sim.task.TaskGenerator.Candidate> candidates;
+            if (spark != null) {
+                try (SparkRun run = SparkRun.start(spark)) {
+                    candidates = run.generate(count, seed, TaskSource.suite(TaskSource.CORE), bar);
+                }
+            } else {
+                candidates = dev.mantis.sim.task.TaskGenerator.generate(count, seed, threads,
+                        TaskSource.suite(TaskSource.CORE), bar::update);
+            }
             bar.finish();
             Map<String, Integer> rejected = new java.util.TreeMap<>();
             int accepted = 0;

@@ -40,9 +40,11 @@ public final class Shapes {
         } else if (geometry instanceof Geometry.Sphere s) {
             shape = new SphereCollisionShape(positive(s.radius(), "sphere radius"));
         } else if (geometry instanceof Geometry.Prism p) {
-            positive(p.radius(), "prism radius");
-            positive(p.length(), "prism length");
-            double[] v = p.vertices();
+            // Bullet grows a hull by its margin: shrink the prism by as much so its surface is the prism's
+            Geometry.Prism core = new Geometry.Prism(p.sides(),
+                    positive(p.radius() - MARGIN / Math.cos(Math.PI / p.sides()), "prism radius"),
+                    positive(p.length() - 2 * MARGIN, "prism length"));
+            double[] v = core.vertices();
             float[] points = new float[v.length];
             for (int i = 0; i < v.length; i++) {
                 points[i] = (float) v[i];

@@ -6,6 +6,7 @@ import dev.mantis.robot.dataset.parquet.ParquetColumn;
 import dev.mantis.robot.dataset.parquet.ParquetType;
 import dev.mantis.robot.spec.FeatureSpec;
 import dev.mantis.sim.robot.SimRobot;
+import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import java.util.ArrayList;
@@ -128,6 +129,16 @@ public final class TaskRecording {
             columns.add(new ParquetColumn(SAFETY_LOG, ParquetType.STRING, false));
         }
         return new DatasetSpec(first.robot(), (int) Task.CONTROL_HZ, features, columns);
+    }
+
+    /**
+     * {@link #spec(List, SimRobot, boolean)} with the robot of a scene of the first task, built for
+     * the purpose and closed.
+     */
+    public static DatasetSpec spec(List<TaskSpec> tasks, boolean safety) {
+        try (Scene scene = Scene.build(new Task(tasks.get(0)).sceneSpec())) {
+            return spec(tasks, scene.robot(0), safety);
+        }
     }
 
     private static List<String> objectNames(int objects) {

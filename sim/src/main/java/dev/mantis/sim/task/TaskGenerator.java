@@ -41,53 +41,91 @@ public final class TaskGenerator {
     }
 
     /**
+     * A drawn candidate as the acceptance checks take it: plain text, so it can be checked in
+     * another JVM.
+     *
+     * @param index its position among the candidates
+     * @param id its task id
+     * @param yaml its spec
+     * @param source the file name its spec is reported under
+     */
+    public record Draft(int index, String id, String yaml, String source) {
+    }
+
+    /** Runs the acceptance checks ({@link #check}) of many drafts: on local threads, or elsewhere. */
+    public interface Checks {
+        /** The verdicts, in the drafts' order; {@code progress} is told as drafts are checked. */
+        List<Candidate> check(List<Draft> drafts, Evaluation.Progress progress);
+    }
+
+    /**
      * Generates {@code count} candidates from {@code seed} on {@code workers} threads; duplicates
      * of {@code existing} canonical forms (or of an earlier candidate) are rejected.
      */
     public static List<Candidate> generate(int count, long seed, int workers, Collection<TaskSpec> existing,
             Evaluation.Progress progress) {
+        return generate(count, seed, existing, onThreads(workers), progress);
+    }
+
+    /**
+     * Generates {@code count} candidates from {@code seed}, checked by {@code checks}; duplicates
+     * of {@code existing} canonical forms (or of an earlier candidate) are rejected, in index
+     * order, so the outcome does not depend on how the checks ran.
+     */
+    public static List<Candidate> generate(int count, long seed, Collection<TaskSpec> existing, Checks checks,
+            Evaluation.Progress progress) {
         List<Proposal> proposals = new ArrayList<>();
+        List<Draft> drafts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            proposals.add(propose(i, new SplittableRandom(EpisodeSeeds.of(seed, "generate", i))));
+            Proposal p = propose(i, new SplittableRandom(EpisodeSeeds.of(seed, "generate", i)));
+            proposals.add(p);
+            drafts.add(new Draft(i, p.spec.id(), p.yaml, p.spec.source()));
         }
-        Candidate[] results = new Candidate[count];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
-            Thread t = new Thread(r, "mantis-generate");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Candidate>> futures = new ArrayList<>();
-            for (Proposal p : proposals) {
-                futures.add(pool.submit(() -> check(p)));
-            }
-            int done = 0;
-            int accepted = 0;
-            for (int i = 0; i < count; i++) {
-                results[i] = futures.get(i).get();
-                accepted += results[i].accepted() ? 1 : 0;
-                progress.update(++done, accepted, count);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("generation interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        // duplicates, in index order, so the outcome does not depend on the workers
+        List<Candidate> results = checks.check(drafts, progress);
         Set<String> seen = new HashSet<>();
         existing.forEach(t -> seen.add(canonical(t)));
         List<Candidate> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Candidate c = results[i];
+            Candidate c = results.get(i);
             if (c.accepted() && !seen.add(canonical(proposals.get(i).spec))) {
                 c = new Candidate(c.index(), c.id(), c.yaml(), "duplicate of an existing task");
             }
             out.add(c);
         }
         return out;
+    }
+
+    /** The checks on {@code workers} threads of this JVM. */
+    public static Checks onThreads(int workers) {
+        return (drafts, progress) -> {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
+                Thread t = new Thread(r, "mantis-generate");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Candidate>> futures = new ArrayList<>();
+                for (Draft d : drafts) {
+                    futures.add(pool.submit(() -> check(d)));
+                }
+                List<Candidate> results = new ArrayList<>();
+                int accepted = 0;
+                for (Future<Candidate> f : futures) {
+                    Candidate c = f.get();
+                    results.add(c);
+                    accepted += c.accepted() ? 1 : 0;
+                    progress.update(results.size(), accepted, drafts.size());
+                }
+                return results;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("generation interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        };
     }
 
     /** One drawn task spec and its YAML. */
@@ -182,13 +220,13 @@ public final class TaskGenerator {
         return TaskSpecReader.colour(name);
     }
 
-    /** The acceptance checks; returns the candidate with its verdict. */
-    private static Candidate check(Proposal p) {
+    /** The acceptance checks of one draft; returns the candidate with its verdict. */
+    public static Candidate check(Draft p) {
         TaskSpec spec;
         try {
-            spec = TaskSpecReader.read(p.yaml, p.spec.source());
+            spec = TaskSpecReader.read(p.yaml, p.source);
         } catch (TaskSpecException e) {
-            return new Candidate(p.index, p.spec.id(), p.yaml, "invalid spec");
+            return new Candidate(p.index, p.id, p.yaml, "invalid spec");
         }
         Task task = new Task(spec);
         try (Scene scene = Scene.build(task.sceneSpec())) {

@@ -78,7 +78,7 @@ class SafetyRecordingTest {
             long count = (Long) frames.row().extra(TaskRecording.SAFETY_EVENTS);
             assertEquals(count, clamped, "every event of the episode is a clamp counted in its frames");
             String log = (String) frames.row().extra(TaskRecording.SAFETY_LOG);
-            assertEquals(Math.min(count, Collection.LOG_LINES), log.lines().filter(l -> l.startsWith("safety t="))
+            assertEquals(Math.min(count, EpisodeRecorder.LOG_LINES), log.lines().filter(l -> l.startsWith("safety t="))
                     .count(), log);
             assertTrue(log.contains(" workspace ee."), log);
             recordedEvents += count;
