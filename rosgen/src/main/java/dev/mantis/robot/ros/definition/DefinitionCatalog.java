@@ -43,6 +43,13 @@ public final class DefinitionCatalog {
         return this;
     }
 
+    /** Adds every message and service of another catalog. */
+    public DefinitionCatalog addAll(DefinitionCatalog other) {
+        other.messages.values().forEach(this::add);
+        other.services.values().forEach(this::add);
+        return this;
+    }
+
     /**
      * Loads every {@code PKG/msg/*.msg} and {@code PKG/srv/*.srv} under a root directory.
      *
