@@ -7,6 +7,7 @@ Reads one JSON command per line on stdin and writes one JSON event per line on s
   {"op": "call", "name", "type", "md5", "req", "resp", "args"}   call; prints {"event": "response"}
   {"op": "get_param", "key"} / {"op": "set_param", "key", "value"}
   {"op": "subscribers", "topic"}                       prints the publisher's connection count
+  {"op": "stream", "topic", "prefix", "rate"}          publishes std_msgs/String PREFIX+N at RATE Hz
 Every command answers {"event": "done", "op": ...} or {"event": "error", "error": ...}.
 """
 import importlib
@@ -76,6 +77,19 @@ def handle(cmd):
     elif op == "subscribers":
         emit({"event": "subscribers", "topic": cmd["topic"],
               "count": publishers[cmd["topic"]].get_num_connections()})
+    elif op == "stream":
+        from std_msgs.msg import String
+        pub = rospy.Publisher(cmd["topic"], String, queue_size=10)
+        publishers[cmd["topic"]] = pub
+
+        def loop():
+            rate = rospy.Rate(cmd["rate"])
+            n = 0
+            while not rospy.is_shutdown():
+                pub.publish(String(data="%s%d" % (cmd["prefix"], n)))
+                n += 1
+                rate.sleep()
+        threading.Thread(target=loop, daemon=True).start()
     elif op == "srv":
         cls = service_class(cmd)
         rospy.Service(cmd["name"], cls, lambda req: cls._response_class(

@@ -49,7 +49,7 @@ class RosInteropTest {
 
     @BeforeAll
     static void startRos() throws Exception {
-        core = Roscore.start();
+        core = Roscore.shared();
         peer = RospyPeer.start(core, "rospy_peer");
         node = RosNode.start(core.nodeConfig("mantis_java_test"));
         node.onProblem(p -> {
@@ -66,9 +66,6 @@ class RosInteropTest {
         }
         if (peer != null) {
             peer.close();
-        }
-        if (core != null) {
-            core.close();
         }
         synchronized (PROBLEMS) {
             assertEquals(List.of(), PROBLEMS, "no protocol problems in normal interoperation");

@@ -27,6 +27,27 @@ public final class Roscore implements AutoCloseable {
         this.home = home;
     }
 
+    private static Roscore shared;
+
+    /**
+     * The roscore shared by the ROS test classes of this JVM (started on first use, killed at
+     * exit): starting one takes seconds. Tests may restart it; they must not close it.
+     */
+    public static synchronized Roscore shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = start();
+            Roscore core = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    core.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        return shared;
+    }
+
     /** Starts roscore and waits until its master answers. */
     public static Roscore start() throws IOException, InterruptedException {
         RosInstallation.require();
@@ -89,17 +110,15 @@ public final class Roscore implements AutoCloseable {
         }
     }
 
+    /** Kills roscore and its children at once (SIGKILL), as a crash would; a clean stop takes seconds. */
     private void kill() throws InterruptedException {
         if (process == null) {
             return;
         }
         List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        children.forEach(ProcessHandle::destroy);
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-        }
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
         for (ProcessHandle c : children) {
             c.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(t -> c).join();
         }

@@ -126,6 +126,7 @@ final class RospyPeer implements AutoCloseable {
         } catch (IOException e) {
             // gone already
         }
+        process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             kill();
         }
