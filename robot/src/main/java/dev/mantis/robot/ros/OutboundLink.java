@@ -18,6 +18,7 @@ final class OutboundLink {
     private final Runnable onClose;
     private final int id;
     private boolean closed;
+    private boolean writing;
     private long dropped;
 
     OutboundLink(int id, Socket socket, String subscriber, int capacity, Runnable onClose) {
@@ -72,8 +73,13 @@ final class OutboundLink {
                         return;
                     }
                     frame = queue.pollFirst();
+                    writing = true;
                 }
                 out.write(frame);
+                synchronized (this) {
+                    writing = false;
+                    notifyAll();
+                }
             }
         } catch (IOException e) {
             // the subscriber went away; close() reports nothing: a subscriber leaving is normal
@@ -82,6 +88,18 @@ final class OutboundLink {
         } finally {
             close();
         }
+    }
+
+    /** Waits until every queued frame is written (or the link closes); false at the deadline. */
+    synchronized boolean awaitSent(long deadlineNanos) throws InterruptedException {
+        while ((!queue.isEmpty() || writing) && !closed) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     void close() {

@@ -123,6 +123,20 @@ public final class Publisher<T extends Message> implements AutoCloseable {
         link.start(topic);
     }
 
+    /**
+     * Waits until the messages published so far are written to every connected subscriber's
+     * socket, for at most {@code timeout}; answers whether they were.
+     */
+    public boolean awaitSent(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (OutboundLink link : links) {
+            if (!link.awaitSent(deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     List<BusLink> busInfo() {
         List<BusLink> out = new ArrayList<>();
         for (OutboundLink link : links) {

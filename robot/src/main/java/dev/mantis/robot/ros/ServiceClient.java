@@ -39,6 +39,45 @@ public final class ServiceClient<Q extends Message, R extends Message> {
         return service;
     }
 
+    private String lookup() {
+        try {
+            return node.master().lookupService(service);
+        } catch (RosException e) {
+            if (e.getMessage().contains("lookupService") && e.getMessage().contains("failed")) {
+                throw new RosException("no node provides service " + service + " (" + e.getMessage() + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Asks the provider for its connection header without calling (ROS's probe), e.g. to learn
+     * the service's type ({@code type}, {@code md5sum}, {@code request_type}, {@code response_type}).
+     *
+     * @throws RosException when no node provides the service or the provider cannot be reached
+     */
+    public Map<String, String> probe() {
+        String uri = lookup();
+        URI rosrpc = URI.create(uri);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(rosrpc.getHost(), rosrpc.getPort()), node.config().timeoutMillis());
+            socket.setSoTimeout(node.config().timeoutMillis());
+            Map<String, String> header = new LinkedHashMap<>();
+            header.put("callerid", node.name());
+            header.put("service", service);
+            header.put("md5sum", "*");
+            header.put("probe", "1");
+            socket.getOutputStream().write(ConnectionHeader.encode(header));
+            Map<String, String> reply = ConnectionHeader.read(socket.getInputStream());
+            if (reply.containsKey("error")) {
+                throw new RosException("service " + service + " at " + uri + " refused the probe: " + reply.get("error"));
+            }
+            return reply;
+        } catch (IOException e) {
+            throw new RosException("service " + service + " at " + uri + ": connection failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Calls the service.
      *
@@ -46,7 +85,7 @@ public final class ServiceClient<Q extends Message, R extends Message> {
      *     (with the provider's error text) or the connection breaks
      */
     public R call(Q request) {
-        String uri = node.master().lookupService(service);
+        String uri = lookup();
         URI rosrpc = URI.create(uri);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(rosrpc.getHost(), rosrpc.getPort()), node.config().timeoutMillis());
