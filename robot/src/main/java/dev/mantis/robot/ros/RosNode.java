@@ -348,6 +348,11 @@ public final class RosNode implements AutoCloseable {
         }
     }
 
+    /** Connections open now (to subscribers of its topics and from publishers it listens to). */
+    public int connectionCount() {
+        return busInfo().size();
+    }
+
     List<BusLink> busInfo() {
         List<BusLink> out = new ArrayList<>();
         publishers.values().forEach(p -> out.addAll(p.busInfo()));
