@@ -23,7 +23,9 @@ import dev.mantis.robot.ros.msg.std_srvs.SetBoolRequest;
 import dev.mantis.robot.ros.msg.std_srvs.SetBoolResponse;
 import dev.mantis.robot.ros.msg.trajectory_msgs.JointTrajectory;
 import dev.mantis.robot.ros.msg.trajectory_msgs.JointTrajectoryPoint;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -233,13 +237,40 @@ class RosInteropTest {
     }
 
     @Test
-    void rostopicSeesTheJavaNode() throws Exception {
+    void rostopicListInfoAndHzSeeTheJavaNode() throws Exception {
         Publisher<String> pub = node.publisher("/mantis_chatter", String.TYPE, false, 1);
         java.lang.String list = run("rostopic", "list");
         assertTrue(list.lines().anyMatch(l -> l.equals("/mantis_chatter")), list);
         java.lang.String info = run("rostopic", "info", "/mantis_chatter");
         assertTrue(info.contains("Type: std_msgs/String"), info);
         assertTrue(info.contains("Publishers: \n * /mantis_java_test (http://localhost:"), info);
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread publisher = new Thread(() -> {
+            String m = new String();
+            m.data = "tick";
+            while (running.get()) {
+                pub.publish(m);
+                LockSupport.parkNanos(20_000_000L);
+            }
+        });
+        publisher.start();
+        ProcessBuilder pb = new ProcessBuilder("rostopic", "hz", "/mantis_chatter").redirectErrorStream(true);
+        pb.environment().putAll(core.env());
+        Process hz = pb.start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(hz.getInputStream(), StandardCharsets.UTF_8))) {
+            java.lang.String line;
+            do {
+                line = r.readLine();
+                assertNotNull(line, "rostopic hz ended without a rate");
+            } while (!line.startsWith("average rate: "));
+            double rate = Double.parseDouble(line.substring("average rate: ".length()).trim());
+            assertTrue(rate > 10 && rate < 100, "a 50 Hz Java publisher seen by rostopic hz at " + rate + " Hz");
+        } finally {
+            hz.destroy();
+            running.set(false);
+            publisher.join();
+        }
         pub.close();
     }
 
