@@ -41,6 +41,32 @@ public final class RosInstallation {
         Assumptions.abort(message + " (skipped because CI is unset)");
     }
 
+    /** Fails (CI) or skips (locally) unless g++ and roscpp's development files are installed. */
+    public static void requireRoscpp() {
+        require();
+        boolean ok = findOnPath("g++") != null && findOnPath("pkg-config") != null;
+        if (ok) {
+            try {
+                Process p = new ProcessBuilder("pkg-config", "--exists", "roscpp").start();
+                ok = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException e) {
+                ok = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ok = false;
+            }
+        }
+        if (ok) {
+            return;
+        }
+        String message = "g++ or roscpp's development files are missing (apt-get install g++ pkg-config libroscpp-dev"
+                + " libstd-msgs-dev); scripts/install-deps.sh installs them";
+        if (System.getenv("CI") != null) {
+            fail(message + " (CI is set, so this fails instead of skipping)");
+        }
+        Assumptions.abort(message + " (skipped because CI is unset)");
+    }
+
     /** The executable of this name on PATH, or null. */
     public static Path findOnPath(String name) {
         String path = System.getenv("PATH");
