@@ -5,8 +5,7 @@
 # Xvfb, xauth and Mesa's software OpenGL (llvmpipe) for the off-screen cameras (sim/render); .ci/run
 # starts Xvfb. FFmpeg (libx264, SVT-AV1) for episode videos. ROS 1 from Debian (roscore, rospy, the
 # message packages, rostopic, roscpp headers and g++ to build a roscpp peer) for the ROS client's
-# interoperability tests, which start
-# their own roscore on a free port (robot/src/test/.../ros/Roscore.java).
+# interoperability tests, which start their own roscore on a free port (robot/.../ros/Roscore.java).
 set -euo pipefail
 
 # Debian's python3-* packages install for /usr/bin/python3, whatever python3 comes first on PATH.
