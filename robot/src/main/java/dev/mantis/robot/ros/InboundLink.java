@@ -8,6 +8,7 @@ import dev.mantis.robot.ros.tcpros.ConnectionHeader;
 import dev.mantis.robot.ros.tcpros.FrameReader;
 import dev.mantis.robot.ros.tcpros.TcpRosException;
 import dev.mantis.robot.ros.xmlrpc.XmlRpcException;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -149,7 +150,7 @@ final class InboundLink<T extends Message> {
             }
             s.setSoTimeout(0);
             connected = true;
-            FrameReader frames = new FrameReader(s.getInputStream(), MAX_MESSAGE_BYTES);
+            FrameReader frames = new FrameReader(new BufferedInputStream(s.getInputStream(), 1 << 16), MAX_MESSAGE_BYTES);
             MessageInput in = new MessageInput();
             byte[] buffer = new byte[4096];
             while (active) {

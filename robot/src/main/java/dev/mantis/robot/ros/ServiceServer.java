@@ -8,6 +8,7 @@ import dev.mantis.robot.ros.msg.ServiceType;
 import dev.mantis.robot.ros.tcpros.ConnectionHeader;
 import dev.mantis.robot.ros.tcpros.FrameReader;
 import dev.mantis.robot.ros.tcpros.TcpRosException;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,7 +76,7 @@ public final class ServiceServer<Q extends Message, R extends Message> implement
             socket.setTcpNoDelay(true);
         }
         socket.setSoTimeout(0);
-        FrameReader frames = new FrameReader(socket.getInputStream(), MAX_REQUEST_BYTES);
+        FrameReader frames = new FrameReader(new BufferedInputStream(socket.getInputStream(), 1 << 16), MAX_REQUEST_BYTES);
         MessageInput in = new MessageInput();
         MessageOutput response = new MessageOutput(256);
         while (!closed) {
