@@ -6,7 +6,6 @@ import dev.mantis.launch.InputException;
 import dev.mantis.robot.ros.RosNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +102,7 @@ public final class RosParamCommand implements Runnable {
         }
         if (v.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 map.put(e.getKey(), toXmlRpc(e.getValue(), where + "/" + e.getKey()));
             }
             return map;

@@ -2,6 +2,7 @@ package dev.mantis.robot.ros.msg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A message of a type known only by its definition, held as a JSON tree with the .msg field names
@@ -24,11 +25,10 @@ public final class JsonMessage implements Message {
      * @throws dev.mantis.robot.ros.definition.DefinitionException when the codec does not know it
      */
     public static MessageType<JsonMessage> type(JsonMessageCodec codec, String name) {
-        @SuppressWarnings("unchecked")
-        MessageType<JsonMessage>[] holder = new MessageType[1];
-        holder[0] = new MessageType<>(name, codec.catalog().md5(name), codec.catalog().fullText(name),
-                codec.catalog().minSize(name), () -> new JsonMessage(holder[0], codec));
-        return holder[0];
+        AtomicReference<MessageType<JsonMessage>> self = new AtomicReference<>();
+        self.set(new MessageType<>(name, codec.catalog().md5(name), codec.catalog().fullText(name),
+                codec.catalog().minSize(name), () -> new JsonMessage(self.get(), codec)));
+        return self.get();
     }
 
     /** The fields as JSON. */
