@@ -6,6 +6,7 @@ import dev.mantis.launch.dataset.ReplayCommand;
 import dev.mantis.launch.policy.PolicyCommand;
 import dev.mantis.launch.policy.TrainCommand;
 import dev.mantis.launch.robot.RobotCommand;
+import dev.mantis.launch.ros.RosCommand;
 import dev.mantis.launch.sim.SimCommand;
 import dev.mantis.launch.task.EvalCommand;
 import dev.mantis.launch.task.TasksCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             "  mantis collect --suite core --policy oracle --episodes 20 --out data/core"},
         subcommands = {RobotCommand.class, SimCommand.class, TasksCommand.class, EvalCommand.class,
             CollectCommand.class, ReplayCommand.class, DatasetCommand.class, PolicyCommand.class, TrainCommand.class,
+            RosCommand.class,
             CommandLine.HelpCommand.class})
 public final class MantisCommand implements Runnable {
 
@@ -60,7 +62,8 @@ public final class MantisCommand implements Runnable {
             boolean input = ex instanceof InputException || ex instanceof UrdfException
                     || ex instanceof dev.mantis.sim.task.TaskSpecException
                     || ex instanceof dev.mantis.robot.dataset.DatasetException
-                    || ex instanceof dev.mantis.robot.dataset.parquet.ParquetException;
+                    || ex instanceof dev.mantis.robot.dataset.parquet.ParquetException
+                    || ex instanceof dev.mantis.robot.ros.RosException;
             err.println("mantis: " + (input ? ex.getMessage() : "internal error: " + ex));
             if (debug) {
                 ex.printStackTrace(err);

@@ -1,0 +1,35 @@
+package dev.mantis.launch.ros;
+
+import dev.mantis.launch.InputException;
+import dev.mantis.robot.ros.RosException;
+import dev.mantis.robot.ros.RosNode;
+import dev.mantis.robot.ros.RosNodeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code --master} option of the ROS verbs and the short-lived node they run as. */
+public final class MasterOption {
+
+    @Option(names = "--master", paramLabel = "URI",
+            description = "The ROS master, e.g. http://localhost:11311/ (default: ROS_MASTER_URI).")
+    String master;
+
+    /**
+     * Starts an anonymous node ({@code /mantis_ros_PID_MILLIS}) on the master.
+     *
+     * @throws InputException when the master URI is malformed or the master does not answer
+     */
+    RosNode start() {
+        List<String> args = new ArrayList<>();
+        if (master != null) {
+            args.add("__master:=" + master);
+        }
+        String name = "mantis_ros_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        try {
+            return RosNode.start(RosNodeConfig.fromEnvironment(name, args));
+        } catch (IllegalArgumentException | RosException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+}

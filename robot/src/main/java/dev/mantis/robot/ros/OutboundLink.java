@@ -1,0 +1,121 @@
+package dev.mantis.robot.ros;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.ArrayDeque;
+
+/**
+ * The connection from one of our publishers to one subscriber: a bounded queue of serialized
+ * frames (the oldest dropped when full) drained by its own writer thread.
+ */
+final class OutboundLink {
+
+    private final Socket socket;
+    private final String subscriber;
+    private final int capacity;
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final Runnable onClose;
+    private final int id;
+    private boolean closed;
+    private boolean writing;
+    private long dropped;
+
+    OutboundLink(int id, Socket socket, String subscriber, int capacity, Runnable onClose) {
+        this.id = id;
+        this.socket = socket;
+        this.subscriber = subscriber;
+        this.capacity = Math.max(1, capacity);
+        this.onClose = onClose;
+    }
+
+    int id() {
+        return id;
+    }
+
+    String subscriber() {
+        return subscriber;
+    }
+
+    void start(String topic) {
+        Thread t = new Thread(this::drain, "ros-pub" + topic + "->" + subscriber);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Queues a frame (length prefix included), dropping the oldest when full. */
+    synchronized void enqueue(byte[] frame) {
+        if (closed) {
+            return;
+        }
+        if (queue.size() >= capacity) {
+            queue.pollFirst();
+            dropped++;
+        }
+        queue.addLast(frame);
+        notifyAll();
+    }
+
+    synchronized long dropped() {
+        return dropped;
+    }
+
+    private void drain() {
+        try {
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                byte[] frame;
+                synchronized (this) {
+                    while (queue.isEmpty() && !closed) {
+                        wait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    frame = queue.pollFirst();
+                    writing = true;
+                }
+                out.write(frame);
+                synchronized (this) {
+                    writing = false;
+                    notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // the subscriber went away; close() reports nothing: a subscriber leaving is normal
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+        }
+    }
+
+    /** Waits until every queued frame is written (or the link closes); false at the deadline. */
+    synchronized boolean awaitSent(long deadlineNanos) throws InterruptedException {
+        while ((!queue.isEmpty() || writing) && !closed) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.clear();
+            notifyAll();
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        onClose.run();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.mantis.robot.ros.msg;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A little-endian reader over a byte range that messages deserialize from. Every read checks the
+ * bytes left, and every length prefix is bounded by them, so malformed input ends in a
+ * {@link MessageFormatException}, never in a huge allocation. Reusable via {@link #reset}.
+ */
+public final class MessageInput {
+
+    private ByteBuffer buffer = ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
+    private byte[] bytes = new byte[0];
+    private int start;
+
+    /** Points this reader at {@code length} bytes of {@code bytes} from {@code offset}. */
+    public void reset(byte[] bytes, int offset, int length) {
+        this.bytes = bytes;
+        this.start = offset;
+        this.buffer = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Bytes not yet read. */
+    public int remaining() {
+        return buffer.remaining();
+    }
+
+    /** Fails when bytes are left over after a whole message of {@code type}. */
+    public void expectEnd(String type) {
+        if (buffer.hasRemaining()) {
+            throw new MessageFormatException(buffer.remaining() + " bytes left over after a whole " + type
+                    + " message; the sender's type differs");
+        }
+    }
+
+    private void need(int n, String what) {
+        if (buffer.remaining() < n) {
+            throw new MessageFormatException("message truncated: " + what + " needs " + n + " bytes at offset "
+                    + (buffer.position() - start) + ", " + buffer.remaining() + " left");
+        }
+    }
+
+    /** Reads a bool (any non-zero byte is true). */
+    public boolean readBool() {
+        need(1, "bool");
+        return buffer.get() != 0;
+    }
+
+    /** Reads an int8. */
+    public byte readInt8() {
+        need(1, "int8");
+        return buffer.get();
+    }
+
+    /** Reads a uint8. */
+    public int readUInt8() {
+        need(1, "uint8");
+        return buffer.get() & 0xff;
+    }
+
+    /** Reads an int16. */
+    public short readInt16() {
+        need(2, "int16");
+        return buffer.getShort();
+    }
+
+    /** Reads a uint16. */
+    public int readUInt16() {
+        need(2, "uint16");
+        return buffer.getShort() & 0xffff;
+    }
+
+    /** Reads an int32. */
+    public int readInt32() {
+        need(4, "int32");
+        return buffer.getInt();
+    }
+
+    /** Reads a uint32. */
+    public long readUInt32() {
+        need(4, "uint32");
+        return buffer.getInt() & 0xffffffffL;
+    }
+
+    /** Reads an int64. */
+    public long readInt64() {
+        need(8, "int64");
+        return buffer.getLong();
+    }
+
+    /** Reads a uint64 (its bit pattern). */
+    public long readUInt64() {
+        need(8, "uint64");
+        return buffer.getLong();
+    }
+
+    /** Reads a float32. */
+    public float readFloat32() {
+        need(4, "float32");
+        return buffer.getFloat();
+    }
+
+    /** Reads a float64. */
+    public double readFloat64() {
+        need(8, "float64");
+        return buffer.getDouble();
+    }
+
+    /** Reads a time. */
+    public RosTime readTime() {
+        need(8, "time");
+        return new RosTime(buffer.getInt(), buffer.getInt());
+    }
+
+    /** Reads a duration. */
+    public RosDuration readDuration() {
+        need(8, "duration");
+        return new RosDuration(buffer.getInt(), buffer.getInt());
+    }
+
+    /**
+     * Reads a variable array's length prefix and checks that that many elements of at least
+     * {@code minElementSize} bytes each fit in the bytes left.
+     */
+    public int readLength(int minElementSize) {
+        need(4, "array length");
+        int at = buffer.position() - start;
+        long n = buffer.getInt() & 0xffffffffL;
+        if (n * minElementSize > buffer.remaining()) {
+            throw new MessageFormatException("array length " + n + " at offset " + at + " needs at least "
+                    + n * minElementSize + " bytes, " + buffer.remaining() + " left");
+        }
+        return (int) n;
+    }
+
+    /** Reads raw bytes filling {@code into} (a uint8 array's elements). */
+    public void readBytes(byte[] into) {
+        need(into.length, "uint8 array");
+        buffer.get(into);
+    }
+
+    /** Reads a length-prefixed UTF-8 string. */
+    public String readString() {
+        int n = readLength(1);
+        int position = buffer.position();
+        String s = new String(bytes, buffer.arrayOffset() + position, n, StandardCharsets.UTF_8);
+        buffer.position(position + n);
+        return s;
+    }
+}
