@@ -1,0 +1,112 @@
+package dev.mantis.sim.view;
+
+import com.jme3.asset.AssetManager;
+import com.jme3.light.AmbientLight;
+import com.jme3.light.DirectionalLight;
+import com.jme3.material.Material;
+import com.jme3.material.RenderState;
+import com.jme3.math.ColorRGBA;
+import com.jme3.math.Quaternion;
+import com.jme3.math.Vector3f;
+import com.jme3.renderer.queue.RenderQueue;
+import com.jme3.scene.Geometry;
+import com.jme3.scene.Node;
+import dev.mantis.sim.render.SceneBodies;
+import dev.mantis.sim.scene.Scene;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The viewer's jME scene graph: every body of the playback's scene (as the cameras draw them, from
+ * {@link SceneBodies}) in its colour, and the goal as translucent ghosts of the bodies the goal
+ * moves, at their poses in the {@link GoalScene}. Runs on the jME thread.
+ */
+final class ViewScene {
+
+    /** Opacity of the goal ghosts. */
+    static final float GHOST_ALPHA = 0.35f;
+
+    private final Node root = new Node("mantis-view");
+    private final Playback playback;
+    private final List<Drawn> drawn = new ArrayList<>();
+    private final List<Drawn> ghosts = new ArrayList<>();
+    private final double[] pose = new double[12];
+    private final Quaternion q = new Quaternion();
+
+    /** A jME geometry that follows one body. */
+    private record Drawn(Geometry geometry, SceneBodies.Body body) {
+    }
+
+    ViewScene(AssetManager assets, Playback playback) {
+        this.playback = playback;
+        SceneBodies bodies = SceneBodies.of(playback.scene());
+        for (SceneBodies.Body b : bodies.bodies()) {
+            Geometry g = new Geometry(bodies.labels().get(b.id()), b.mesh());
+            g.setMaterial(lit(assets, b, 1f));
+            root.attachChild(g);
+            drawn.add(new Drawn(g, b));
+        }
+        SceneBodies goalBodies = SceneBodies.of(playback.goal().scene());
+        for (SceneBodies.Body b : goalBodies.bodies()) {
+            String label = goalBodies.labels().get(b.id());
+            if (!playback.goal().ghosts(label)) {
+                continue;
+            }
+            Geometry g = new Geometry("ghost " + label, b.mesh());
+            Material m = lit(assets, b, GHOST_ALPHA);
+            m.getAdditionalRenderState().setBlendMode(RenderState.BlendMode.Alpha);
+            m.getAdditionalRenderState().setDepthWrite(false);
+            g.setMaterial(m);
+            g.setQueueBucket(RenderQueue.Bucket.Transparent);
+            root.attachChild(g);
+            ghosts.add(new Drawn(g, b));
+        }
+        root.addLight(new AmbientLight(new ColorRGBA(0.45f, 0.45f, 0.45f, 1f)));
+        root.addLight(new DirectionalLight(new Vector3f(-0.3f, -0.4f, -1f).normalizeLocal(),
+                new ColorRGBA(0.75f, 0.75f, 0.75f, 1f)));
+        update();
+    }
+
+    private static Material lit(AssetManager assets, SceneBodies.Body b, float alpha) {
+        ColorRGBA c = new ColorRGBA((float) b.color().r(), (float) b.color().g(), (float) b.color().b(), alpha);
+        Material m = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
+        m.setBoolean("UseMaterialColors", true);
+        m.setColor("Diffuse", c);
+        m.setColor("Ambient", c);
+        m.setColor("Specular", ColorRGBA.Black);
+        return m;
+    }
+
+    /** The scene graph to attach. */
+    Node root() {
+        return root;
+    }
+
+    /** Number of ghost geometries (bodies the goal moves). */
+    int ghostCount() {
+        return ghosts.size();
+    }
+
+    /** Moves every geometry to its body's pose now; ghosts show only while the goal scene holds a goal. */
+    void update() {
+        for (Drawn d : drawn) {
+            place(d, playback.scene());
+        }
+        boolean shown = playback.goal().shown();
+        for (Drawn d : ghosts) {
+            d.geometry().setCullHint(shown ? com.jme3.scene.Spatial.CullHint.Inherit
+                    : com.jme3.scene.Spatial.CullHint.Always);
+            if (shown) {
+                place(d, playback.goal().scene());
+            }
+        }
+    }
+
+    private void place(Drawn d, Scene scene) {
+        d.body().pose(scene).writeTo(pose, 0);
+        q.fromRotationMatrix((float) pose[0], (float) pose[1], (float) pose[2], (float) pose[3], (float) pose[4],
+                (float) pose[5], (float) pose[6], (float) pose[7], (float) pose[8]);
+        d.geometry().setLocalRotation(q);
+        d.geometry().setLocalTranslation((float) pose[9], (float) pose[10], (float) pose[11]);
+    }
+}
