@@ -9,10 +9,10 @@ public final class OverlayText {
     }
 
     /**
-     * Four lines, e.g. "pick_place  oracle  episode 0  seed 123", "step 37/200  reward 12.31
-     * success no", "speed 1x  running", then the keys.
+     * Three lines, e.g. "pick_place  oracle  episode 0  seed 123", "step 37/200  reward 12.31
+     * success no", "speed 1x  running".
      */
-    public static String of(ViewStatus s, PlaybackClock clock, KeyBindings keys) {
+    public static String of(ViewStatus s, PlaybackClock clock) {
         StringBuilder t = new StringBuilder();
         t.append(s.task()).append("  ").append(s.source()).append("  episode ").append(s.episode()).append("  seed ")
                 .append(s.seed()).append('\n');
@@ -22,10 +22,13 @@ public final class OverlayText {
             t.append("  ended: ").append(s.ended());
         }
         t.append('\n');
-        t.append("speed ").append(speed(clock.speed())).append("x  ").append(clock.paused() ? "paused" : "running")
-                .append('\n');
-        t.append(keys.help()).append("  drag orbit  right-drag pan  wheel zoom");
+        t.append("speed ").append(speed(clock.speed())).append("x  ").append(clock.paused() ? "paused" : "running");
         return t.toString();
+    }
+
+    /** The help line: the keys, then the mouse. */
+    public static String help(KeyBindings keys) {
+        return keys.help() + "  drag orbit  right-drag pan  wheel zoom";
     }
 
     /** 1, 2, 16, 1/2, 1/16. */

@@ -24,7 +24,7 @@ import java.util.List;
 final class ViewScene {
 
     /** Opacity of the goal ghosts. */
-    static final float GHOST_ALPHA = 0.35f;
+    static final float GHOST_ALPHA = 0.5f;
 
     private final Node root = new Node("mantis-view");
     private final Playback playback;

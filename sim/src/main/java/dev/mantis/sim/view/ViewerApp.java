@@ -66,6 +66,8 @@ final class ViewerApp extends SimpleApplication {
     private ViewScene view;
     private BitmapText text;
     private Geometry panel;
+    private BitmapText help;
+    private Geometry helpPanel;
     private FrameBuffer offscreenBuffer;
     private int framesDrawn;
     private boolean orbiting;
@@ -106,16 +108,11 @@ final class ViewerApp extends SimpleApplication {
         view = new ViewScene(assetManager, playback);
         rootNode.attachChild(view.root());
 
-        Material shade = new Material(assetManager, "Common/MatDefs/Misc/Unshaded.j3md");
-        shade.setColor("Color", new ColorRGBA(0f, 0f, 0f, 0.55f));
-        shade.getAdditionalRenderState().setBlendMode(RenderState.BlendMode.Alpha);
-        panel = new Geometry("overlay-panel", new Quad(1, 1));
-        panel.setMaterial(shade);
-        panel.setQueueBucket(RenderQueue.Bucket.Gui);
-        guiNode.attachChild(panel);
-        text = new BitmapText(guiFont);
-        text.setColor(TEXT);
-        guiNode.attachChild(text);
+        panel = panel("overlay-panel");
+        text = text(guiFont.getCharSet().getRenderedSize());
+        helpPanel = panel("help-panel");
+        help = text(guiFont.getCharSet().getRenderedSize() * 0.8f);
+        help.setText(OverlayText.help(keys));
 
         if (inputManager != null) {
             inputManager.addRawInputListener(new Input());
@@ -123,6 +120,25 @@ final class ViewerApp extends SimpleApplication {
         guiViewPort.addProcessor(new Capture());
         refresh();
         ready.countDown();
+    }
+
+    private Geometry panel(String name) {
+        Material shade = new Material(assetManager, "Common/MatDefs/Misc/Unshaded.j3md");
+        shade.setColor("Color", new ColorRGBA(0f, 0f, 0f, 0.55f));
+        shade.getAdditionalRenderState().setBlendMode(RenderState.BlendMode.Alpha);
+        Geometry g = new Geometry(name, new Quad(1, 1));
+        g.setMaterial(shade);
+        g.setQueueBucket(RenderQueue.Bucket.Gui);
+        guiNode.attachChild(g);
+        return g;
+    }
+
+    private BitmapText text(float size) {
+        BitmapText t = new BitmapText(guiFont);
+        t.setSize(size);
+        t.setColor(TEXT);
+        guiNode.attachChild(t);
+        return t;
     }
 
     @Override
@@ -140,14 +156,15 @@ final class ViewerApp extends SimpleApplication {
     /** Poses, overlay and camera for the current frame. */
     private void refresh() {
         view.update();
-        text.setText(OverlayText.of(playback.status(), clock, keys));
+        text.setText(OverlayText.of(playback.status(), clock));
         int w = cam.getWidth();
         int h = cam.getHeight();
-        float textHeight = text.getHeight();
-        float textWidth = text.getLineWidth();
         text.setLocalTranslation(2 * MARGIN, h - 2 * MARGIN, 1);
-        panel.setLocalScale(textWidth + 2 * MARGIN, textHeight + 2 * MARGIN, 1);
-        panel.setLocalTranslation(MARGIN, h - 3 * MARGIN - textHeight, 0);
+        panel.setLocalScale(text.getLineWidth() + 2 * MARGIN, text.getHeight() + 2 * MARGIN, 1);
+        panel.setLocalTranslation(MARGIN, h - 3 * MARGIN - text.getHeight(), 0);
+        help.setLocalTranslation(MARGIN + MARGIN / 2f, MARGIN / 2f + help.getHeight(), 1);
+        helpPanel.setLocalScale(Math.min(w - MARGIN, help.getLineWidth() + MARGIN), help.getHeight() + MARGIN / 2f, 1);
+        helpPanel.setLocalTranslation(MARGIN, MARGIN / 4f, 0);
         aim(orbit.camera(w, h));
     }
 
