@@ -25,7 +25,7 @@ public final class Viewer {
     /** Frames a window draws before its screenshot is taken (lets the first frames settle). */
     public static final int SCREENSHOT_AFTER_FRAMES = 5;
 
-    /** jME's logger, quietened to warnings (kept: the logging framework holds loggers weakly). */
+    /** jME's logger, silenced: its errors reach the viewer as exceptions (kept: loggers are held weakly). */
     private static final Logger JME_LOG = Logger.getLogger("com.jme3");
 
     private Viewer() {
@@ -73,7 +73,7 @@ public final class Viewer {
         }
         Runnable release = SceneRenderer.claimContext("the viewer");
         try {
-            JME_LOG.setLevel(Level.WARNING);
+            JME_LOG.setLevel(Level.OFF);
             AppSettings settings = new AppSettings(true);
             settings.setRenderer(AppSettings.LWJGL_OPENGL32);
             settings.setAudioRenderer(null);
