@@ -34,6 +34,11 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int[] size = source.size();
         FrameSink sink = sink(out);
+        try {
+            Viewer.requireDisplay();
+        } catch (RenderException e) {
+            throw new InputException(e.getMessage());
+        }
         try (ViewSource.Opened opened = source.open(spec.commandLine().getErr()); sink) {
             Viewer.render(opened.playback(), source.camera(), size[0], size[1], sink);
         } catch (RenderException e) {

@@ -38,6 +38,11 @@ public final class ViewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int[] size = source.size();
         FrameSink sink = screenshot == null ? null : RenderCommand.sink(screenshot);
+        try {
+            Viewer.requireDisplay();
+        } catch (RenderException e) {
+            throw new InputException(e.getMessage());
+        }
         try (ViewSource.Opened opened = source.open(spec.commandLine().getErr())) {
             Viewer.show(opened.playback(), source.camera(), size[0], size[1], sink);
         } catch (RenderException e) {

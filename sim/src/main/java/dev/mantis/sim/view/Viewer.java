@@ -67,10 +67,7 @@ public final class Viewer {
         if (width < 16 || height < 16 || width > 8192 || height > 8192) {
             throw new IllegalArgumentException("view size must be 16..8192 pixels, got " + width + "x" + height);
         }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("linux") && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
-            throw new RenderException(noContext("DISPLAY is unset"));
-        }
+        requireDisplay();
         Runnable release = SceneRenderer.claimContext("the viewer");
         try {
             JME_LOG.setLevel(Level.OFF);
@@ -117,6 +114,19 @@ public final class Viewer {
             throw new RenderException("interrupted while the viewer ran", e);
         } finally {
             release.run();
+        }
+    }
+
+    /**
+     * Checks that there is a display to open an OpenGL context on, before anything slow is built
+     * (the context itself can still fail to start: {@link #show} and {@link #render} check that).
+     *
+     * @throws RenderException on Linux when neither DISPLAY nor WAYLAND_DISPLAY is set
+     */
+    public static void requireDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("linux") && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            throw new RenderException(noContext("DISPLAY is unset"));
         }
     }
 

@@ -66,6 +66,23 @@ class LivePlaybackTest {
     }
 
     @Test
+    void robotIsDrawnWhereARestorePutsItNotWhereTheLastStepLeftIt() {
+        try (LivePlayback p = new LivePlayback(task("push"), PolicyFactory.ORACLE, "oracle", 0, 0)) {
+            var arm = p.scene().robot(0).articulation();
+            int hand = arm.layout().bodies().size() - 1;
+            var start = p.scene().snapshot();
+            var T_world_hand0 = arm.T_world_body(hand);
+            assertEquals(0.333, arm.T_world_body(1).translation().z(), 1e-9,
+                    "link 1 sits 0.333 m above the base right after the reset, before any step");
+            p.seek(20);
+            var T_world_hand20 = arm.T_world_body(hand);
+            assertTrue(T_world_hand20.translation().x() != T_world_hand0.translation().x(), "the hand moved");
+            p.scene().restore(start);
+            assertEquals(T_world_hand0, arm.T_world_body(hand), "after restore, no step: the restored pose");
+        }
+    }
+
+    @Test
     void goalGhostsAreTheMovedObjectsAndTheRobotForRobotGoals() {
         try (LivePlayback push = new LivePlayback(task("push"), PolicyFactory.ORACLE, "oracle", 0, 0)) {
             GoalScene g = push.goal();
