@@ -40,7 +40,7 @@ public final class OrbitCamera {
 
     /** The default view of a task scene: the table and the robot from the front right, above. */
     public static OrbitCamera overview() {
-        return new OrbitCamera(new Vec3(-0.2, 0, 0.2), Math.toRadians(-40), Math.toRadians(28), 1.75);
+        return new OrbitCamera(new Vec3(-0.15, 0, 0.27), Math.toRadians(-40), Math.toRadians(26), 1.6);
     }
 
     private static double clamp(double x, double lo, double hi) {

@@ -11,6 +11,9 @@ import com.jme3.math.Vector3f;
 import com.jme3.renderer.queue.RenderQueue;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Node;
+import com.jme3.scene.Spatial;
+import dev.mantis.robot.spatial.Transform;
+import dev.mantis.robot.spatial.Vec3;
 import dev.mantis.sim.render.SceneBodies;
 import dev.mantis.sim.scene.Scene;
 import java.util.ArrayList;
@@ -19,12 +22,15 @@ import java.util.List;
 /**
  * The viewer's jME scene graph: every body of the playback's scene (as the cameras draw them, from
  * {@link SceneBodies}) in its colour, and the goal as translucent ghosts of the bodies the goal
- * moves, at their poses in the {@link GoalScene}. Runs on the jME thread.
+ * moves, at their poses in the {@link GoalScene} (hidden where a body already is at its goal pose).
+ * Runs on the jME thread.
  */
 final class ViewScene {
 
-    /** Opacity of the goal ghosts. */
+    /** Opacity of the goal ghosts of objects (drawn in their own colour). */
     static final float GHOST_ALPHA = 0.5f;
+    /** Colour of the robot's goal ghost (a pale green, so it reads as the goal, not as the robot). */
+    static final ColorRGBA ROBOT_GHOST = new ColorRGBA(0.45f, 0.95f, 0.55f, 0.3f);
 
     private final Node root = new Node("mantis-view");
     private final Playback playback;
@@ -33,9 +39,12 @@ final class ViewScene {
     private final double[] pose = new double[12];
     private final Quaternion q = new Quaternion();
 
-    /** A jME geometry that follows one body. */
-    private record Drawn(Geometry geometry, SceneBodies.Body body) {
+    /** A jME geometry that follows one body; a ghost's twin is the same body in the playback's scene. */
+    private record Drawn(Geometry geometry, SceneBodies.Body body, Drawn twin) {
     }
+
+    /** A ghost whose origin is closer than this to its body's (metres) is hidden: it would z-fight. */
+    static final double SAME_POSE = 1e-3;
 
     ViewScene(AssetManager assets, Playback playback) {
         this.playback = playback;
@@ -44,22 +53,23 @@ final class ViewScene {
             Geometry g = new Geometry(bodies.labels().get(b.id()), b.mesh());
             g.setMaterial(lit(assets, b, 1f));
             root.attachChild(g);
-            drawn.add(new Drawn(g, b));
+            drawn.add(new Drawn(g, b, null));
         }
         SceneBodies goalBodies = SceneBodies.of(playback.goal().scene());
-        for (SceneBodies.Body b : goalBodies.bodies()) {
+        for (int i = 0; i < goalBodies.bodies().size(); i++) {
+            SceneBodies.Body b = goalBodies.bodies().get(i);
             String label = goalBodies.labels().get(b.id());
             if (!playback.goal().ghosts(label)) {
                 continue;
             }
             Geometry g = new Geometry("ghost " + label, b.mesh());
-            Material m = lit(assets, b, GHOST_ALPHA);
+            Material m = label.startsWith("robot:") ? lit(assets, ROBOT_GHOST) : lit(assets, b, GHOST_ALPHA);
             m.getAdditionalRenderState().setBlendMode(RenderState.BlendMode.Alpha);
             m.getAdditionalRenderState().setDepthWrite(false);
             g.setMaterial(m);
             g.setQueueBucket(RenderQueue.Bucket.Transparent);
             root.attachChild(g);
-            ghosts.add(new Drawn(g, b));
+            ghosts.add(new Drawn(g, b, drawn.get(i))); // both scenes come from one spec: same bodies, same order
         }
         root.addLight(new AmbientLight(new ColorRGBA(0.45f, 0.45f, 0.45f, 1f)));
         root.addLight(new DirectionalLight(new Vector3f(-0.3f, -0.4f, -1f).normalizeLocal(),
@@ -68,7 +78,10 @@ final class ViewScene {
     }
 
     private static Material lit(AssetManager assets, SceneBodies.Body b, float alpha) {
-        ColorRGBA c = new ColorRGBA((float) b.color().r(), (float) b.color().g(), (float) b.color().b(), alpha);
+        return lit(assets, new ColorRGBA((float) b.color().r(), (float) b.color().g(), (float) b.color().b(), alpha));
+    }
+
+    private static Material lit(AssetManager assets, ColorRGBA c) {
         Material m = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
         m.setBoolean("UseMaterialColors", true);
         m.setColor("Diffuse", c);
@@ -94,12 +107,21 @@ final class ViewScene {
         }
         boolean shown = playback.goal().shown();
         for (Drawn d : ghosts) {
-            d.geometry().setCullHint(shown ? com.jme3.scene.Spatial.CullHint.Inherit
-                    : com.jme3.scene.Spatial.CullHint.Always);
-            if (shown) {
+            boolean visible = shown && !samePose(d.body().pose(playback.goal().scene()),
+                    d.twin().body().pose(playback.scene()));
+            d.geometry().setCullHint(visible ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);
+            if (visible) {
                 place(d, playback.goal().scene());
             }
         }
+    }
+
+    /** Same origin (a link turned about its own axis, e.g. the robot's first, would still z-fight). */
+    private static boolean samePose(Transform a, Transform b) {
+        Vec3 p = a.translation();
+        Vec3 q = b.translation();
+        return Math.abs(p.x() - q.x()) <= SAME_POSE && Math.abs(p.y() - q.y()) <= SAME_POSE
+                && Math.abs(p.z() - q.z()) <= SAME_POSE;
     }
 
     private void place(Drawn d, Scene scene) {
