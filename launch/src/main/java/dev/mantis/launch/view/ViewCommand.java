@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
                 + "left back a frame, up/down 10 frames, r reset (live: next episode; recorded: frame 0), - slower, "
                 + "+ faster, c camera home, q or Esc quit.",
             "", "Needs a display (an X server; Xvfb works)."},
-        footer = {"", "Examples:", "  mantis view --task hanoi", "  mantis view --task push --policy push_bc.onnx --seed 3",
+        footer = {"", "Examples:", "  mantis view --task hanoi", "  mantis view --task reach --policy reach_bc.onnx --seed 3 --episode 2",
             "  mantis view data/core --episode 4",
             "  mantis view --task open_drawer --frame 40 --screenshot docs/viewer-open_drawer.png"})
 public final class ViewCommand implements Callable<Integer> {
