@@ -179,6 +179,16 @@ final class ViewerApp extends SimpleApplication {
                 (float) T.translation().z()));
     }
 
+    /** A key went down: does what it is bound to, if anything. */
+    void key(int keyCode) {
+        keys.action(keyCode).ifPresent(this::apply);
+    }
+
+    /** The playback clock (tests read its state). */
+    PlaybackClock clock() {
+        return clock;
+    }
+
     /** Does what a key asks. */
     void apply(ViewAction action) {
         switch (action) {
@@ -258,7 +268,7 @@ final class ViewerApp extends SimpleApplication {
         @Override
         public void onKeyEvent(KeyInputEvent e) {
             if (e.isPressed()) {
-                keys.action(e.getKeyCode()).ifPresent(ViewerApp.this::apply);
+                key(e.getKeyCode());
             }
         }
 
