@@ -15,7 +15,6 @@ import com.jme3.scene.Spatial;
 import dev.mantis.robot.spatial.Transform;
 import dev.mantis.robot.spatial.Vec3;
 import dev.mantis.sim.render.SceneBodies;
-import dev.mantis.sim.scene.Scene;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +22,7 @@ import java.util.List;
  * The viewer's jME scene graph: every body of the playback's scene (as the cameras draw them, from
  * {@link SceneBodies}) in its colour, and the goal as translucent ghosts of the bodies the goal
  * moves, at their poses in the {@link GoalScene} (hidden where a body already is at its goal pose).
- * Runs on the jME thread.
+ * Built and {@link #capture}d on the simulation thread, {@link #apply}d on jME's.
  */
 final class ViewScene {
 
@@ -36,7 +35,9 @@ final class ViewScene {
     private final Playback playback;
     private final List<Drawn> drawn = new ArrayList<>();
     private final List<Drawn> ghosts = new ArrayList<>();
-    private final double[] pose = new double[12];
+    /** Poses read by {@link #capture}: 12 numbers per drawn body, then per ghost. */
+    private final double[] poses;
+    private final boolean[] visible;
     private final Quaternion q = new Quaternion();
 
     /** A jME geometry that follows one body; a ghost's twin is the same body in the playback's scene. */
@@ -71,10 +72,11 @@ final class ViewScene {
             root.attachChild(g);
             ghosts.add(new Drawn(g, b, drawn.get(i))); // both scenes come from one spec: same bodies, same order
         }
+        poses = new double[12 * (drawn.size() + ghosts.size())];
+        visible = new boolean[ghosts.size()];
         root.addLight(new AmbientLight(new ColorRGBA(0.45f, 0.45f, 0.45f, 1f)));
         root.addLight(new DirectionalLight(new Vector3f(-0.3f, -0.4f, -1f).normalizeLocal(),
                 new ColorRGBA(0.75f, 0.75f, 0.75f, 1f)));
-        update();
     }
 
     private static Material lit(AssetManager assets, SceneBodies.Body b, float alpha) {
@@ -100,18 +102,35 @@ final class ViewScene {
         return ghosts.size();
     }
 
-    /** Moves every geometry to its body's pose now; ghosts show only while the goal scene holds a goal. */
-    void update() {
-        for (Drawn d : drawn) {
-            place(d, playback.scene());
+    /**
+     * On the simulation thread: reads every body's pose now into this view's buffer; ghosts show
+     * only while the goal scene holds a goal and away from where their body already is.
+     */
+    void capture() {
+        for (int i = 0; i < drawn.size(); i++) {
+            drawn.get(i).body().pose(playback.scene()).writeTo(poses, 12 * i);
         }
         boolean shown = playback.goal().shown();
-        for (Drawn d : ghosts) {
-            boolean visible = shown && !samePose(d.body().pose(playback.goal().scene()),
-                    d.twin().body().pose(playback.scene()));
-            d.geometry().setCullHint(visible ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);
-            if (visible) {
-                place(d, playback.goal().scene());
+        for (int i = 0; i < ghosts.size(); i++) {
+            Drawn d = ghosts.get(i);
+            Transform T_world_goal = shown ? d.body().pose(playback.goal().scene()) : null;
+            visible[i] = shown && !samePose(T_world_goal, d.twin().body().pose(playback.scene()));
+            if (visible[i]) {
+                T_world_goal.writeTo(poses, 12 * (drawn.size() + i));
+            }
+        }
+    }
+
+    /** On jME's thread: moves the geometries to the poses {@link #capture} read. */
+    void apply() {
+        for (int i = 0; i < drawn.size(); i++) {
+            place(drawn.get(i).geometry(), 12 * i);
+        }
+        for (int i = 0; i < ghosts.size(); i++) {
+            Geometry g = ghosts.get(i).geometry();
+            g.setCullHint(visible[i] ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);
+            if (visible[i]) {
+                place(g, 12 * (drawn.size() + i));
             }
         }
     }
@@ -124,11 +143,11 @@ final class ViewScene {
                 && Math.abs(p.z() - q.z()) <= SAME_POSE;
     }
 
-    private void place(Drawn d, Scene scene) {
-        d.body().pose(scene).writeTo(pose, 0);
-        q.fromRotationMatrix((float) pose[0], (float) pose[1], (float) pose[2], (float) pose[3], (float) pose[4],
-                (float) pose[5], (float) pose[6], (float) pose[7], (float) pose[8]);
-        d.geometry().setLocalRotation(q);
-        d.geometry().setLocalTranslation((float) pose[9], (float) pose[10], (float) pose[11]);
+    private void place(Geometry g, int o) {
+        q.fromRotationMatrix((float) poses[o], (float) poses[o + 1], (float) poses[o + 2], (float) poses[o + 3],
+                (float) poses[o + 4], (float) poses[o + 5], (float) poses[o + 6], (float) poses[o + 7],
+                (float) poses[o + 8]);
+        g.setLocalRotation(q);
+        g.setLocalTranslation((float) poses[o + 9], (float) poses[o + 10], (float) poses[o + 11]);
     }
 }

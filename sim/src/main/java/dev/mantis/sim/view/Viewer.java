@@ -57,13 +57,13 @@ public final class Viewer {
         run(app, JmeContext.Type.OffscreenSurface, width, height, title(playback), true);
     }
 
-    private static String title(Playback playback) {
+    static String title(Playback playback) {
         ViewStatus s = playback.status();
         return "Mantis viewer: " + s.task() + " (" + s.source() + ")";
     }
 
-    private static void run(ViewerApp app, JmeContext.Type type, int width, int height, String title,
-            boolean captures) {
+    /** Runs {@code app} in a context of {@code type} until it stops (see {@link #show}, {@link #render}). */
+    static void run(ViewerApp app, JmeContext.Type type, int width, int height, String title, boolean captures) {
         if (width < 16 || height < 16 || width > 8192 || height > 8192) {
             throw new IllegalArgumentException("view size must be 16..8192 pixels, got " + width + "x" + height);
         }
@@ -84,18 +84,20 @@ public final class Viewer {
             app.setSettings(settings);
             app.setShowSettings(false);
             app.setPauseOnLostFocus(false);
+            app.sim.handOff();
             app.start(type, false);
-            await(app, START_TIMEOUT_S, "the OpenGL context did not start within " + START_TIMEOUT_S + " s");
+            // this thread built the playback: it runs the playback's work while jME draws
+            if (!app.sim.serve(app.ready, TimeUnit.SECONDS.toMillis(START_TIMEOUT_S))) {
+                app.stop();
+                throw new RenderException(noContext("the OpenGL context did not start within " + START_TIMEOUT_S
+                        + " s (DISPLAY=" + System.getenv("DISPLAY") + ")"));
+            }
             if (app.error != null && app.thread == null) {
                 throw new RenderException(noContext(app.error.getMessage()), app.error);
             }
-            if (captures) {
-                if (!app.done.await(RENDER_TIMEOUT_S, TimeUnit.SECONDS)) {
-                    app.stop();
-                    throw new RenderException("the viewer drew no frame within " + RENDER_TIMEOUT_S + " s");
-                }
-            } else {
-                app.done.await();
+            if (!app.sim.serve(app.done, captures ? TimeUnit.SECONDS.toMillis(RENDER_TIMEOUT_S) : -1)) {
+                app.stop();
+                throw new RenderException("the viewer drew no frame within " + RENDER_TIMEOUT_S + " s");
             }
             Thread thread = app.thread;
             if (thread != null) {
@@ -113,6 +115,7 @@ public final class Viewer {
             app.stop();
             throw new RenderException("interrupted while the viewer ran", e);
         } finally {
+            app.sim.close();
             release.run();
         }
     }
@@ -127,13 +130,6 @@ public final class Viewer {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("linux") && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
             throw new RenderException(noContext("DISPLAY is unset"));
-        }
-    }
-
-    private static void await(ViewerApp app, long seconds, String timeout) throws InterruptedException {
-        if (!app.ready.await(seconds, TimeUnit.SECONDS)) {
-            app.stop();
-            throw new RenderException(noContext(timeout + " (DISPLAY=" + System.getenv("DISPLAY") + ")"));
         }
     }
 

@@ -36,7 +36,9 @@ import java.util.concurrent.CountDownLatch;
  * keys, over a {@link Playback} stepped by a {@link PlaybackClock}. In a window it runs until
  * closed (or until it has drawn {@code captureAfterFrames} frames and captured the last into the
  * sink); off-screen it draws into a frame buffer of the requested size, captures one frame and
- * stops. All of it runs on jME's thread; {@link Viewer} starts it and waits.
+ * stops. It runs on jME's thread, except the playback's work (stepping, seeking, reading poses),
+ * which {@link SimThread} runs on the thread that built the playback; {@link Viewer} starts the
+ * application and serves that work until it stops.
  */
 final class ViewerApp extends SimpleApplication {
 
@@ -55,6 +57,8 @@ final class ViewerApp extends SimpleApplication {
     private final FrameSink sink;
     private final int captureAfterFrames;
 
+    /** Where the playback's work runs: the thread that built it (see {@link SimThread}). */
+    final SimThread sim = new SimThread();
     /** Counted down once the scene is built (or starting failed: see {@link #error}). */
     final CountDownLatch ready = new CountDownLatch(1);
     /** Counted down when the application has stopped. */
@@ -64,6 +68,8 @@ final class ViewerApp extends SimpleApplication {
     volatile boolean captured;
 
     private ViewScene view;
+    /** The playback's status at the frame captured last. */
+    private ViewStatus status;
     private BitmapText text;
     private Geometry panel;
     private BitmapText help;
@@ -105,7 +111,10 @@ final class ViewerApp extends SimpleApplication {
             guiViewPort.setOutputFrameBuffer(offscreenBuffer);
         }
         viewPort.setBackgroundColor(SKY);
-        view = new ViewScene(assetManager, playback);
+        sim.run(() -> {
+            view = new ViewScene(assetManager, playback);
+            capture();
+        });
         rootNode.attachChild(view.root());
 
         panel = panel("overlay-panel");
@@ -147,16 +156,25 @@ final class ViewerApp extends SimpleApplication {
             return;
         }
         int n = offscreen ? 0 : clock.advance(tpf);
-        for (int i = 0; i < n && playback.advance(); i++) {
-            // whole control steps only: what is simulated does not depend on the frame rate
-        }
+        sim.run(() -> {
+            for (int i = 0; i < n && playback.advance(); i++) {
+                // whole control steps only: what is simulated does not depend on the frame rate
+            }
+            capture();
+        });
         refresh();
     }
 
-    /** Poses, overlay and camera for the current frame. */
+    /** On the simulation thread: the poses and status of the current frame. */
+    private void capture() {
+        view.capture();
+        status = playback.status();
+    }
+
+    /** Poses, overlay and camera for the frame captured last. */
     private void refresh() {
-        view.update();
-        text.setText(OverlayText.of(playback.status(), clock));
+        view.apply();
+        text.setText(OverlayText.of(status, clock));
         int w = cam.getWidth();
         int h = cam.getHeight();
         text.setLocalTranslation(2 * MARGIN, h - 2 * MARGIN, 1);
@@ -194,25 +212,21 @@ final class ViewerApp extends SimpleApplication {
         switch (action) {
             case PAUSE -> clock.togglePause();
             case STEP -> clock.step();
-            case BACK -> {
-                clock.pause();
-                playback.seek(playback.frame() - 1);
-            }
-            case BACK_10 -> {
-                clock.pause();
-                playback.seek(playback.frame() - 10);
-            }
-            case FORWARD_10 -> {
-                clock.pause();
-                playback.seek(playback.frame() + 10);
-            }
-            case RESET -> playback.reset();
+            case BACK -> seekBy(-1);
+            case BACK_10 -> seekBy(-10);
+            case FORWARD_10 -> seekBy(10);
+            case RESET -> sim.run(playback::reset);
             case SLOWER -> clock.slower();
             case FASTER -> clock.faster();
             case HOME_CAMERA -> orbit = copy(home);
             case QUIT -> stop();
             default -> throw new IllegalStateException("unhandled " + action);
         }
+    }
+
+    private void seekBy(int frames) {
+        clock.pause();
+        sim.run(() -> playback.seek(playback.frame() + frames));
     }
 
     @Override

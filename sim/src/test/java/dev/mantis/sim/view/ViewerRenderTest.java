@@ -83,7 +83,10 @@ class ViewerRenderTest {
         Keep k = new Keep();
         try (LivePlayback p = new LivePlayback(LivePlaybackTest.task("pick_place"), PolicyFactory.ORACLE, "oracle", 0,
                 0)) {
-            Viewer.show(p, OrbitCamera.overview(), W, H, k);
+            // running (not paused): the episode steps on jME's thread while the window draws 30 frames
+            ViewerApp app = new ViewerApp(p, OrbitCamera.overview(), false, k, 30);
+            Viewer.run(app, com.jme3.system.JmeContext.Type.Display, W, H, Viewer.title(p), true);
+            assertTrue(p.frame() > 0, "the run advanced while the window was open");
         }
         assertEquals(W, k.width);
         assertEquals(H, k.height);
