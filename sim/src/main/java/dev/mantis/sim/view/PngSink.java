@@ -16,11 +16,6 @@ public final class PngSink implements FrameSink {
         this.file = file;
     }
 
-    /** The file written. */
-    public Path file() {
-        return file;
-    }
-
     @Override
     public void write(int width, int height, byte[] rgb) throws IOException {
         if (written) {

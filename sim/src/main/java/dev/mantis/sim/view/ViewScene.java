@@ -97,11 +97,6 @@ final class ViewScene {
         return root;
     }
 
-    /** Number of ghost geometries (bodies the goal moves). */
-    int ghostCount() {
-        return ghosts.size();
-    }
-
     /**
      * On the simulation thread: reads every body's pose now into this view's buffer; ghosts show
      * only while the goal scene holds a goal and away from where their body already is.
