@@ -10,6 +10,8 @@ import dev.mantis.launch.ros.RosCommand;
 import dev.mantis.launch.sim.SimCommand;
 import dev.mantis.launch.task.EvalCommand;
 import dev.mantis.launch.task.TasksCommand;
+import dev.mantis.launch.view.RenderCommand;
+import dev.mantis.launch.view.ViewCommand;
 import dev.mantis.robot.urdf.UrdfException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,9 +26,8 @@ import picocli.CommandLine.Command;
             "  mantis eval --suite core --policy oracle --episodes 20",
             "  mantis collect --suite core --policy oracle --episodes 20 --out data/core"},
         subcommands = {RobotCommand.class, SimCommand.class, TasksCommand.class, EvalCommand.class,
-            CollectCommand.class, ReplayCommand.class, DatasetCommand.class, PolicyCommand.class, TrainCommand.class,
-            RosCommand.class,
-            CommandLine.HelpCommand.class})
+            CollectCommand.class, ReplayCommand.class, ViewCommand.class, RenderCommand.class, DatasetCommand.class,
+            PolicyCommand.class, TrainCommand.class, RosCommand.class, CommandLine.HelpCommand.class})
 public final class MantisCommand implements Runnable {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -54,9 +54,6 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         List<Integer> which = episode != null ? List.of(episode)
                 : java.util.stream.IntStream.range(0, count).boxed().toList();
-        DatasetSpec datasetSpec = new DatasetSpec(reader.info().robotType(), reader.info().fps(),
-                reader.info().features().stream().filter(f -> !DatasetSpec.DEFAULT_FEATURES.contains(f)).toList(),
-                List.of());
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Task> tasks = new HashMap<>();
         Map<String, Scene> scenes = new HashMap<>();
@@ -69,10 +66,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     throw new InputException(dir + ": episode " + k + " has no " + TaskRecording.TASK_ID
                             + "; only datasets that 'mantis collect' recorded can be replayed");
                 }
-                Task task = tasks.computeIfAbsent(taskId, t -> new Task(taskSpec(t)));
+                Task task = tasks.computeIfAbsent(taskId, t -> new Task(taskSpec(dir, t)));
                 Scene scene = scenes.computeIfAbsent(taskId, t -> Scene.build(task.sceneSpec()));
-                EpisodeReplay.Result r = EpisodeReplay.run(task, scene, frames,
-                        new EpisodeBuffer(datasetSpec.frameFeatures()));
+                EpisodeReplay.Result r = EpisodeReplay.run(task, scene, frames, frameBuffer(reader));
                 if (r.matches()) {
                     out.printf(Locale.ROOT, "episode %d (%s): %d frames match; replay %s%n", k, taskId, r.frames(),
                             r.result().success() ? "succeeds" : "fails (" + r.result().failure() + ")");
@@ -91,7 +87,21 @@ public final class ReplayCommand implements Callable<Integer> {
         return verify && mismatches > 0 ? 1 : 0;
     }
 
-    private TaskSpec taskSpec(String id) {
+    /** An empty buffer of the frame features {@code reader}'s dataset records, for {@link EpisodeReplay}. */
+    public static EpisodeBuffer frameBuffer(DatasetReader reader) {
+        DatasetSpec datasetSpec = new DatasetSpec(reader.info().robotType(), reader.info().fps(),
+                reader.info().features().stream().filter(f -> !DatasetSpec.DEFAULT_FEATURES.contains(f)).toList(),
+                List.of());
+        return new EpisodeBuffer(datasetSpec.frameFeatures());
+    }
+
+    /**
+     * The spec of task {@code id} of the dataset in {@code dir}: the copy the collection stored,
+     * else the bundled task.
+     *
+     * @throws InputException when neither exists or the stored copy cannot be read
+     */
+    public static TaskSpec taskSpec(Path dir, String id) {
         Path stored = RunManifest.taskFile(dir, id);
         try {
             if (Files.exists(stored)) {

@@ -34,8 +34,6 @@ public final class Articulation {
     private final dev.mantis.robot.kinematics.KinematicTree tree;
     /** For each degree of freedom, its variable in the model's kinematic tree (-1 for mimic joints). */
     private int[] variableOfDof;
-    private final Vector3f scratch = new Vector3f();
-    private final Quaternion scratchQ = new Quaternion();
 
     /** Builds the multibody of a robot (colliding with the world, not with robots) and adds it to {@code world}. */
     public Articulation(PhysicsWorld world, BodyLayout layout, Transform T_world_base) {
@@ -234,17 +232,17 @@ public final class Articulation {
         links[i].addJointTorque(0, (float) torque);
     }
 
-    /** Pose of body {@code b}'s frame in the world, as Bullet has it (float precision). */
+    /**
+     * Pose of body {@code b}'s frame in the world for the joint positions Bullet has now (forward
+     * kinematics, as {@link #syncColliders} places the colliders). Not Bullet's cached link
+     * transforms: those are only updated by a step, so right after a reset or restore they would
+     * show the previous state.
+     */
     public Transform T_world_body(int b) {
-        SimBody body = layout.bodies().get(b);
-        Transform T_world_com;
-        if (b == 0) {
-            T_world_com = JmeConversions.transform(multiBody.baseOrientation(scratchQ).inverse(),
-                    multiBody.baseLocation(scratch));
-        } else {
-            com.jme3.math.Transform t = links[b - 1].worldTransform(null);
-            T_world_com = JmeConversions.transform(t.getRotation(), t.getTranslation());
-        }
-        return T_world_com.compose(body.T_body_com().inverse());
+        double[] q = new double[tree.dof()];
+        configuration(q);
+        var ws = tree.newWorkspace();
+        tree.forward(q, ws);
+        return T_world_base.compose(ws.pose(tree.linkIndex(layout.bodies().get(b).name())));
     }
 }

@@ -8,6 +8,7 @@ import dev.mantis.robot.spec.Action;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeRunner;
+import dev.mantis.sim.task.StepRecorder;
 import dev.mantis.sim.task.Task;
 import java.util.List;
 
@@ -44,6 +45,15 @@ public final class EpisodeReplay {
      * run other episodes) with a buffer of the dataset's features.
      */
     public static Result run(Task task, Scene scene, EpisodeFrames recorded, EpisodeBuffer buffer) {
+        return run(task, scene, recorded, buffer, StepRecorder.NONE);
+    }
+
+    /**
+     * {@link #run(Task, Scene, EpisodeFrames, EpisodeBuffer)}, also telling {@code observer} about
+     * every replayed step (its {@link StepRecorder#choose} is not asked: the recorded actions apply).
+     */
+    public static Result run(Task task, Scene scene, EpisodeFrames recorded, EpisodeBuffer buffer,
+            StepRecorder observer) {
         EpisodeRow row = recorded.row();
         Object seed = row.extra(TaskRecording.SEED);
         if (!(seed instanceof Long s)) {
@@ -55,12 +65,36 @@ public final class EpisodeReplay {
         int width = actions.length / n;
         FrameRecorder recorder = new FrameRecorder(task, buffer, scene.robot(0).observationSpec());
         int[] step = {0};
+        StepRecorder both = new StepRecorder() {
+            @Override
+            public void begin(Scene s) {
+                recorder.begin(s);
+                observer.begin(s);
+            }
+
+            @Override
+            public void before(Scene s, int i) {
+                recorder.before(s, i);
+                observer.before(s, i);
+            }
+
+            @Override
+            public Action choose(Scene s, Action action) {
+                return recorder.choose(s, action);
+            }
+
+            @Override
+            public void after(Action applied, double reward, boolean done, boolean success) {
+                recorder.after(applied, reward, done, success);
+                observer.after(applied, reward, done, success);
+            }
+        };
         EpisodeResult result = EpisodeRunner.run(task, scene, (int) row.episodeIndex(), s, sc -> x -> {
             int i = Math.min(step[0]++, n - 1);
             double[] a = new double[width];
             System.arraycopy(actions, i * width, a, 0, width);
             return new Action(a);
-        }, recorder);
+        }, both);
         EpisodeBuffer replayed = recorder.buffer();
         int frames = Math.min(n, replayed.length());
         List<DatasetFeature> features = replayed.features();

@@ -27,14 +27,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The drawable bodies of a scene and their segmentation labels (see {@link SceneRenderer}). */
-record SceneBodies(List<Body> bodies, List<String> labels) {
+/**
+ * The drawable bodies of a scene and their segmentation labels (see {@link SceneRenderer}); public
+ * for other views of a scene (the viewer in {@code dev.mantis.sim.view}).
+ */
+public record SceneBodies(List<Body> bodies, List<String> labels) {
 
     /** Grey for robot visuals without a colour. */
     static final Material.Rgba DEFAULT_COLOR = new Material.Rgba(0.6, 0.6, 0.6, 1);
 
     /** One drawn mesh, where it is and what id it has. */
-    interface Body {
+    public interface Body {
         int id();
 
         Mesh mesh();
@@ -74,7 +77,8 @@ record SceneBodies(List<Body> bodies, List<String> labels) {
         }
     }
 
-    static SceneBodies of(Scene scene) {
+    /** The bodies of {@code scene}, ids and labels as {@link SceneRenderer} gives them. */
+    public static SceneBodies of(Scene scene) {
         List<Body> bodies = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         labels.add("background");

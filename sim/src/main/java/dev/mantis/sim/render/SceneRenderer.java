@@ -102,6 +102,26 @@ public final class SceneRenderer implements AutoCloseable {
         }
     }
 
+    /**
+     * Claims the process's one OpenGL context for another jME context ({@code what}, e.g. the
+     * viewer's window), as a renderer does: while claimed, a renderer cannot be made, and the
+     * other way round. Run the returned action once that context is destroyed.
+     *
+     * @throws IllegalStateException when a renderer or another claim holds the context
+     */
+    public static Runnable claimContext(String what) {
+        if (!OPEN.compareAndSet(false, true)) {
+            throw new IllegalStateException("cannot open " + what + ": another OpenGL context (a SceneRenderer or a "
+                    + "viewer) is open in this process; close it first (one GLFW context per process)");
+        }
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                OPEN.set(false);
+            }
+        };
+    }
+
     private JmeContext start() {
         AppSettings settings = new AppSettings(true);
         settings.setRenderer(AppSettings.LWJGL_OPENGL32);
