@@ -193,6 +193,23 @@ public final class Articulation {
         return layout;
     }
 
+    /**
+     * Poses of every body's frame in the world (indexed like {@link BodyLayout#bodies()}) by forward
+     * kinematics of the current joint positions: right also after a teleport (reset, restore),
+     * before Bullet has stepped, where {@link #T_world_body} still reports the old poses.
+     */
+    public Transform[] T_world_bodies() {
+        double[] q = new double[tree.dof()];
+        configuration(q);
+        var ws = tree.newWorkspace();
+        tree.forward(q, ws);
+        Transform[] out = new Transform[layout.bodies().size()];
+        for (SimBody body : layout.bodies()) {
+            out[body.index()] = T_world_base.compose(ws.pose(tree.linkIndex(body.name())));
+        }
+        return out;
+    }
+
     /** The fixed pose of the base body frame in the world. */
     public Transform T_world_base() {
         return T_world_base;

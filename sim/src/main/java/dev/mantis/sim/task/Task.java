@@ -8,6 +8,7 @@ import dev.mantis.robot.urdf.MeshResolver;
 import dev.mantis.robot.urdf.UrdfLoader;
 import dev.mantis.sim.articulation.DriveGains;
 import dev.mantis.sim.physics.PhysicsSettings;
+import dev.mantis.sim.render.CameraSpec;
 import dev.mantis.sim.robot.RobotProfile;
 import dev.mantis.sim.robot.SimRobot;
 import dev.mantis.sim.scene.FixtureSpec;
@@ -62,6 +63,47 @@ public final class Task {
         this.model = new UrdfLoader(new MeshResolver(List.of())).load(entry.url());
         this.profile = RobotProfile.bundled(spec.robot()).orElseThrow();
         this.goal = new double[spec.goal().stateSize()];
+        for (CameraSpec c : spec.cameras()) {
+            if (c.mounted() && model.link(c.link()).isEmpty()) {
+                throw new IllegalArgumentException(spec.source() + ": camera '" + c.name() + "' is mounted on link '"
+                        + c.link() + "', which robot '" + spec.robot() + "' does not have; use one of "
+                        + model.links().stream().map(l -> l.name()).toList());
+            }
+        }
+    }
+
+    /**
+     * The task's cameras: the defaults ({@link CameraSpec#defaults}: front, top, and wrist on the
+     * robot's end-effector link), each replaced by the task's camera of the same name, then the
+     * task's other cameras in file order.
+     */
+    public List<CameraSpec> cameras() {
+        List<CameraSpec> out = new ArrayList<>();
+        for (CameraSpec d : CameraSpec.defaults(profile.eeLink())) {
+            out.add(spec.cameras().stream().filter(c -> c.name().equals(d.name())).findFirst().orElse(d));
+        }
+        for (CameraSpec c : spec.cameras()) {
+            if (out.stream().noneMatch(o -> o.name().equals(c.name()))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The named cameras of {@link #cameras()}, in the order asked.
+     *
+     * @throws IllegalArgumentException naming the cameras there are, for an unknown name
+     */
+    public List<CameraSpec> cameras(List<String> names) {
+        List<CameraSpec> all = cameras();
+        List<CameraSpec> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(all.stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("task '" + spec.id() + "' has no camera '" + n + "'; it has "
+                            + all.stream().map(CameraSpec::name).toList())));
+        }
+        return out;
     }
 
     /** The spec. */
