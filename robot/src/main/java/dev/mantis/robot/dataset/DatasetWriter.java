@@ -344,6 +344,8 @@ public final class DatasetWriter implements Closeable {
             return;
         }
         try (StagedFiles commit = new StagedFiles()) {
+            Map<Path, List<Path>> joins = new LinkedHashMap<>();
+            Map<Path, Path> targets = new LinkedHashMap<>();
             for (var e : tracks.entrySet()) {
                 VideoTrack t = e.getValue();
                 if (!t.dirty || t.parts.isEmpty()) {
@@ -355,17 +357,24 @@ public final class DatasetWriter implements Closeable {
                         c.force(true);
                     }
                 }
-                List<Path> parts = List.copyOf(t.parts);
                 Path target = layout.video(e.getKey(), t.file);
-                commit.stage(target, out -> {
-                    Path joined = target.resolveSibling("." + target.getFileName() + ".join");
-                    try {
-                        dev.mantis.robot.dataset.video.VideoConcat.concat(parts, joined);
-                        Files.copy(joined, out);
-                    } finally {
-                        Files.deleteIfExists(joined);
-                    }
-                });
+                Files.createDirectories(target.getParent());
+                Path joined = target.resolveSibling("." + target.getFileName() + ".join");
+                joins.put(joined, List.copyOf(t.parts));
+                targets.put(joined, target);
+            }
+            try {
+                if (!joins.isEmpty()) {
+                    dev.mantis.robot.dataset.video.VideoConcat.concat(joins);
+                }
+                for (var e : targets.entrySet()) {
+                    Path joined = e.getKey();
+                    commit.stage(e.getValue(), out -> Files.copy(joined, out));
+                }
+            } finally {
+                for (Path joined : joins.keySet()) {
+                    Files.deleteIfExists(joined);
+                }
             }
             if (!dataBlobs.isEmpty()) {
                 List<RowGroupBlob> blobs = List.copyOf(dataBlobs);

@@ -3,6 +3,10 @@ package dev.mantis.sim.record;
 import dev.mantis.robot.dataset.DatasetWriter;
 import dev.mantis.robot.dataset.EpisodeBuffer;
 import dev.mantis.robot.dataset.EpisodeRow;
+import dev.mantis.robot.dataset.EpisodeVideos;
+import dev.mantis.sim.render.SceneRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeRunner;
@@ -59,6 +63,34 @@ public final class Collection {
     public static Summary run(List<TaskSpec> tasks, int episodes, long seed, int workers, String policyId,
             PolicyFactory policy, boolean onlySuccess, DatasetWriter writer, Progress progress)
             throws IOException {
+        return run(tasks, episodes, seed, workers, policyId, policy, onlySuccess, RecordedCameras.NONE, writer,
+                progress);
+    }
+
+    /**
+     * {@link #run(List, int, long, int, String, PolicyFactory, boolean, DatasetWriter, Progress)}
+     * recording {@code cameras} too (the writer's spec must have their video features, see
+     * {@link TaskRecording#spec(List, dev.mantis.sim.robot.SimRobot, RecordedCameras)}): one
+     * off-screen renderer draws every worker's scene.
+     *
+     * @throws dev.mantis.sim.render.RenderException when cameras are asked for and there is no display
+     */
+    public static Summary run(List<TaskSpec> tasks, int episodes, long seed, int workers, String policyId,
+            PolicyFactory policy, boolean onlySuccess, RecordedCameras cameras, DatasetWriter writer,
+            Progress progress) throws IOException {
+        if (!cameras.any()) {
+            return run(tasks, episodes, seed, workers, policyId, policy, onlySuccess, null, null, writer, progress);
+        }
+        try (SceneRenderer renderer = new SceneRenderer()) {
+            return run(tasks, episodes, seed, workers, policyId, policy, onlySuccess, cameras, renderer, writer,
+                    progress);
+        }
+    }
+
+    private static Summary run(List<TaskSpec> tasks, int episodes, long seed, int workers, String policyId,
+            PolicyFactory policy, boolean onlySuccess, RecordedCameras cameras, SceneRenderer renderer,
+            DatasetWriter writer, Progress progress) throws IOException {
+        Path scratch = renderer == null ? null : writer.videoScratch();
         int total = tasks.size() * episodes;
         int start = firstJob(writer);
         List<EpisodeResult> results = new ArrayList<>();
@@ -81,7 +113,7 @@ public final class Collection {
                     int j = next++;
                     TaskSpec spec = tasks.get(j / episodes);
                     inFlight.add(pool.submit(() -> perThread.get().computeIfAbsent(spec.id(),
-                            id -> new Worker(spec, writer, scenes)).run(j, j % episodes, seed, policy)));
+                            id -> new Worker(spec, writer, scenes, cameras, renderer)).run(j, j % episodes, seed, policy, scratch)));
                 }
                 Episode e = inFlight.poll().get();
                 results.add(e.result);
@@ -97,8 +129,16 @@ public final class Collection {
                     extras.put(TaskRecording.FAILURE, e.result.failure());
                     extras.put(TaskRecording.RUN_EPISODE, (long) job);
                     extras.put(TaskRecording.INITIAL_STATE, e.initialState);
-                    writer.writeEpisode(e.frames, e.instruction, extras);
+                    if (e.videos != null) {
+                        writer.writeEpisode(e.frames, e.instruction, e.videos, extras);
+                    } else {
+                        writer.writeEpisode(e.frames, e.instruction, extras);
+                    }
                     recorded++;
+                } else if (e.videos != null) {
+                    for (Path p : e.videos.files().values()) {
+                        Files.deleteIfExists(p);
+                    }
                 }
                 progress.update(job - start + 1, successes, total - start);
             }
@@ -133,7 +173,8 @@ public final class Collection {
     }
 
     /** One finished episode: its result and, if it has frames, a copy of them. */
-    private record Episode(EpisodeResult result, EpisodeBuffer frames, double[] initialState, String instruction) {
+    private record Episode(EpisodeResult result, EpisodeBuffer frames, double[] initialState, String instruction,
+            EpisodeVideos videos) {
     }
 
     /** A worker thread's simulator for one task. */
@@ -142,29 +183,45 @@ public final class Collection {
         private final Scene scene;
         private final DatasetWriter writer;
         private final FrameRecorder recorder;
+        /** The cameras' recorder around {@link #recorder}, or null without cameras. */
+        private final CameraRecorder cameras;
 
-        Worker(TaskSpec spec, DatasetWriter writer, List<Scene> scenes) {
+        Worker(TaskSpec spec, DatasetWriter writer, List<Scene> scenes, RecordedCameras recorded,
+                SceneRenderer renderer) {
             this.task = new Task(spec);
             this.scene = Scene.build(task.sceneSpec());
             scenes.add(scene);
             this.writer = writer;
             this.recorder = new FrameRecorder(task, newBuffer(), scene.robot(0).observationSpec());
+            this.cameras = renderer == null ? null : new CameraRecorder(recorder, task, renderer, recorded);
         }
 
         private EpisodeBuffer newBuffer() {
             return writer.newBuffer();
         }
 
-        Episode run(int job, int k, long runSeed, PolicyFactory policy) {
+        Episode run(int job, int k, long runSeed, PolicyFactory policy, Path scratch) throws IOException {
             long seed = EpisodeSeeds.of(runSeed, task.spec().id(), k);
             Function<Scene, Oracle> make = s -> policy.create(task, s, seed);
-            EpisodeResult r = EpisodeRunner.run(task, scene, job, seed, make, recorder);
+            EpisodeResult r;
+            EpisodeVideos videos = null;
+            if (cameras == null) {
+                r = EpisodeRunner.run(task, scene, job, seed, make, recorder);
+            } else {
+                cameras.start(job, scratch);
+                try {
+                    r = EpisodeRunner.run(task, scene, job, seed, make, cameras);
+                    videos = cameras.finish();
+                } finally {
+                    cameras.abandon();
+                }
+            }
             if (r.steps() == 0) {
-                return new Episode(r, null, null, task.instruction());
+                return new Episode(r, null, null, task.instruction(), null);
             }
             EpisodeBuffer copy = newBuffer();
             copy.copyFrom(recorder.buffer());
-            return new Episode(r, copy, recorder.initialState(), task.instruction());
+            return new Episode(r, copy, recorder.initialState(), task.instruction(), videos);
         }
     }
 }

@@ -84,17 +84,28 @@ public record CameraSpec(String name, int width, int height, double fx, double f
      * @throws IllegalArgumentException if the scene's first robot has no such link
      */
     public Camera camera(Scene scene) {
-        Transform T_world_camera = mounted() ? T_world_link(scene, link).compose(T_parent_camera) : T_parent_camera;
+        return camera(scene, null);
+    }
+
+    /**
+     * The camera with the scene's first robot at {@code robotDofPositions} (one per degree of
+     * freedom of its articulation; null: where it is), see
+     * {@link SceneRenderer#render(Scene, Camera, RgbdFrame, Map)}.
+     */
+    public Camera camera(Scene scene, double[] robotDofPositions) {
+        Transform T_world_camera = mounted() ? T_world_link(scene, robotDofPositions).compose(T_parent_camera)
+                : T_parent_camera;
         return new Camera(width, height, fx, fy, cx, cy, Camera.NEAR, Camera.FAR, T_world_camera);
     }
 
     /** Pose of this camera's link on the scene's first robot, from its joint positions. */
-    private Transform T_world_link(Scene scene, String link) {
+    private Transform T_world_link(Scene scene, double[] robotDofPositions) {
         Articulation a = scene.robot(0).articulation();
         for (SimBody body : a.layout().bodies()) {
             Transform T_body_link = body.links().get(link);
             if (T_body_link != null) {
-                return a.T_world_bodies()[body.index()].compose(T_body_link);
+                Transform[] bodies = robotDofPositions == null ? a.T_world_bodies() : a.T_world_bodies(robotDofPositions);
+                return bodies[body.index()].compose(T_body_link);
             }
         }
         throw new IllegalArgumentException("camera '" + name + "': robot '" + a.layout().model().name() + "' has no link '"

@@ -52,9 +52,16 @@ record SceneBodies(List<Body> bodies, List<String> labels) {
      */
     static final class LinkPoses {
         private final Map<Articulation, Transform[]> poses = new java.util.IdentityHashMap<>();
+        private final Map<Articulation, double[]> dofPositions;
+
+        /** Poses with the articulations of {@code dofPositions} at those joint positions, the others as they are. */
+        LinkPoses(Map<Articulation, double[]> dofPositions) {
+            this.dofPositions = dofPositions;
+        }
 
         Transform T_world_body(Articulation a, int body) {
-            return poses.computeIfAbsent(a, Articulation::T_world_bodies)[body];
+            return poses.computeIfAbsent(a, k -> dofPositions.containsKey(k) ? k.T_world_bodies(dofPositions.get(k))
+                    : k.T_world_bodies())[body];
         }
     }
 

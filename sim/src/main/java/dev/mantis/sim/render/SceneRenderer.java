@@ -20,6 +20,7 @@ import com.jme3.texture.FrameBuffer;
 import com.jme3.texture.Image;
 import com.jme3.util.BufferUtils;
 import dev.mantis.robot.spatial.Transform;
+import dev.mantis.sim.articulation.Articulation;
 import dev.mantis.sim.scene.Scene;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -204,7 +205,17 @@ public final class SceneRenderer implements AutoCloseable {
      * the camera's image). Callers on several threads are served one at a time; the scene must not
      * step while its frame renders.
      */
-    public synchronized void render(Scene scene, Camera camera, RgbdFrame frame) {
+    public void render(Scene scene, Camera camera, RgbdFrame frame) {
+        render(scene, camera, frame, Map.of());
+    }
+
+    /**
+     * Renders {@code scene} with the articulations (robots, articulated objects) that are keys of
+     * {@code dofPositions} drawn at those joint positions (one per degree of freedom) instead of
+     * where they are, e.g. a goal configuration; nothing in the scene moves.
+     */
+    public synchronized void render(Scene scene, Camera camera, RgbdFrame frame,
+            Map<Articulation, double[]> dofPositions) {
         if (closed) {
             throw new IllegalStateException("renderer is closed");
         }
@@ -214,7 +225,7 @@ public final class SceneRenderer implements AutoCloseable {
         }
         SceneGraph g = graph(scene);
         List<SceneBodies.Body> bodies = g.bodies.bodies();
-        SceneBodies.LinkPoses links = new SceneBodies.LinkPoses();
+        SceneBodies.LinkPoses links = new SceneBodies.LinkPoses(dofPositions);
         for (int i = 0; i < bodies.size(); i++) {
             bodies.get(i).pose(scene, links).writeTo(g.poses, 12 * i);
         }
