@@ -132,6 +132,55 @@ class CameraCollectTest {
     }
 
     @Test
+    void killedTwiceThenResumedEqualsACleanRunByteForByte(@TempDir Path dir) throws Exception {
+        String[] run = {"collect", "--task", "reach", "--episodes", "6", "--seed", "2", "--cameras", "front,wrist",
+            "--video-codec", "h264", "--workers", "2"};
+        Path clean = dir.resolve("clean");
+        var r = RobotInspectCommandTest.run(with(run, "--out", clean.toString()));
+        assertEquals(0, r.code(), r.err());
+        Path crashed = dir.resolve("crashed");
+        int kills = 0;
+        for (int attempt = 0; attempt < 6 && kills < 2; attempt++) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            cmd.addAll(List.of(with(run, "--out", crashed.toString())));
+            if (attempt > 0) {
+                cmd.add("--resume");
+            }
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (CollectCommandTest.waitForProgress(p.getErrorStream(), 1 + attempt % 2)) {
+                p.destroyForcibly(); // SIGKILL, maybe while FFmpeg encodes or joins
+                kills++;
+            }
+            p.waitFor();
+            if (java.nio.file.Files.exists(crashed.resolve("meta/info.json"))) {
+                assertEquals(List.of(), DatasetReader.open(crashed).validate(), "after kill " + kills);
+            }
+        }
+        assertEquals(2, kills, "the child was killed twice");
+        var done = RobotInspectCommandTest.run(with(run, "--out", crashed.toString(), "--resume"));
+        assertEquals(0, done.code(), done.err());
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(clean)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        }
+        assertTrue(files.stream().anyMatch(f -> f.toString().endsWith(".mp4")), files.toString());
+        for (Path f : files) {
+            assertArrayEquals(java.nio.file.Files.readAllBytes(f), java.nio.file.Files.readAllBytes(
+                    crashed.resolve(clean.relativize(f))), clean.relativize(f) + " differs from the clean run's");
+        }
+        try (var walk = java.nio.file.Files.walk(crashed)) {
+            assertEquals(files.size(), walk.filter(java.nio.file.Files::isRegularFile).count(), "no stray files");
+        }
+    }
+
+    private static String[] with(String[] run, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of(run));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void badCameraFlagsAreOneLine(@TempDir Path dir) {
         var unknown = RobotInspectCommandTest.run("collect", "--task", "reach", "--episodes", "1", "--cameras",
                 "front,back", "--out", dir.resolve("a").toString());
