@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The video codecs Mantis encodes episodes with, through FFmpeg. */
 public enum VideoCodec {
     /** AV1 with SVT-AV1 (LeRobot's default); presets 0 (slow, small) to 13 (fast). */
-    AV1("av1", "libsvtav1", "8", 30),
+    AV1("av1", "libsvtav1", "12", 30),
     /** H.264 with x264; presets ultrafast ... veryslow. */
     H264("h264", "libx264", "medium", 23);
 
