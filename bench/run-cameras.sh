@@ -2,7 +2,7 @@
 # Camera throughput in one run: two 128x128 RGB-D cameras rendering a core-suite scene (frames per
 # second), and a collection with those cameras recorded as AV1 videos against one without (ratio).
 # Needs an X display (Xvfb) and ffmpeg; starts Xvfb on a free display when DISPLAY is unset.
-# Usage: bench/run-cameras.sh [TASK [EPISODES [ROUNDS]]]   (default: push 6 2)
+# Usage: bench/run-cameras.sh [TASK [EPISODES [ROUNDS [CODEC]]]]   (default: push 6 2 av1)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 (cd "$root" && mvn -q -B -DskipTests -pl bench -am package)

@@ -2,6 +2,7 @@ package dev.mantis.bench.render;
 
 import dev.mantis.assets.BundledTasks;
 import dev.mantis.robot.dataset.DatasetWriter;
+import dev.mantis.robot.dataset.video.VideoCodec;
 import dev.mantis.robot.dataset.video.VideoSettings;
 import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.record.RecordedCameras;
@@ -26,7 +27,7 @@ import java.util.SplittableRandom;
  * wrist: colour, metric depth and segmentation each) of a core-suite scene, as frames per second;
  * (2) a collection with those two cameras recorded as videos (AV1, plus their goal images) against
  * the same collection without cameras, as a ratio of wall times (best of the rounds, alternating).
- * Usage: CameraBenchmark [TASK [EPISODES [ROUNDS]]] (default push 6 2); needs DISPLAY and ffmpeg.
+ * Usage: CameraBenchmark [TASK [EPISODES [ROUNDS [CODEC]]]] (default push 6 2 av1); needs DISPLAY and ffmpeg.
  */
 public final class CameraBenchmark {
 
@@ -37,6 +38,7 @@ public final class CameraBenchmark {
         String taskId = args.length > 0 ? args[0] : "push";
         int episodes = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        VideoSettings settings = args.length > 3 ? VideoSettings.of(VideoCodec.of(args[3])) : VideoSettings.DEFAULT;
         TaskSpec spec = TaskSpecReader.read(BundledTasks.yaml(taskId).orElseThrow(), taskId + ".yaml");
         Task task = new Task(spec);
         List<String> names = List.of("front", "wrist");
@@ -67,7 +69,7 @@ public final class CameraBenchmark {
         System.out.printf(Locale.ROOT, "render: %s scene, 2 cameras x 128x128 RGB-D (colour, depth, mask), %s: "
                 + "%.0f frames/s per camera pair (%.0f camera images/s)%n", taskId, gl, fps, 2 * fps);
 
-        RecordedCameras cameras = new RecordedCameras(names, 128, 128, VideoSettings.DEFAULT,
+        RecordedCameras cameras = new RecordedCameras(names, 128, 128, settings,
                 RecordedCameras.FrameObserver.NONE);
         double plain = Double.POSITIVE_INFINITY;
         double withCameras = Double.POSITIVE_INFINITY;
@@ -76,7 +78,8 @@ public final class CameraBenchmark {
             withCameras = Math.min(withCameras, collect(spec, episodes, cameras));
         }
         System.out.printf(Locale.ROOT, "collect: %d %s episodes, 1 worker: %.2f s without cameras, %.2f s with "
-                + "front+wrist 128x128 AV1 videos (+ goal images)%n", episodes, taskId, plain, withCameras);
+                + "front+wrist 128x128 %s videos (+ goal images)%n", episodes, taskId, plain, withCameras,
+                settings.codec().id());
         System.out.printf(Locale.ROOT, "with cameras / without: %.2f%n", withCameras / plain);
     }
 
