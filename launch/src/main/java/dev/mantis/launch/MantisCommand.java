@@ -64,7 +64,9 @@ public final class MantisCommand implements Runnable {
                     || ex instanceof dev.mantis.sim.task.TaskSpecException
                     || ex instanceof dev.mantis.robot.dataset.DatasetException
                     || ex instanceof dev.mantis.robot.dataset.parquet.ParquetException
-                    || ex instanceof dev.mantis.robot.ros.RosException;
+                    || ex instanceof dev.mantis.robot.ros.RosException
+                    || ex instanceof dev.mantis.robot.dataset.video.VideoException
+                    || ex instanceof dev.mantis.sim.render.RenderException;
             err.println("mantis: " + (input ? ex.getMessage() : "internal error: " + ex));
             if (debug) {
                 ex.printStackTrace(err);

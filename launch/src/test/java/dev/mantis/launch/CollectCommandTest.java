@@ -74,7 +74,7 @@ class CollectCommandTest {
      * Reads the child's progress bar (one "\r[...] K/N episodes, ..." per episode) until it has
      * shown {@code updates} episodes; false if the child ended first.
      */
-    private static boolean waitForProgress(InputStream err, int updates) throws Exception {
+    static boolean waitForProgress(InputStream err, int updates) throws Exception {
         Pattern count = Pattern.compile("\\] (\\d+)/\\d+ episodes");
         StringBuilder line = new StringBuilder();
         for (int c = err.read(); c >= 0; c = err.read()) {

@@ -9,10 +9,15 @@ import dev.mantis.launch.task.SparkRun;
 import dev.mantis.launch.task.TaskSource;
 import dev.mantis.robot.dataset.DatasetSpec;
 import dev.mantis.robot.dataset.DatasetWriter;
+import dev.mantis.robot.dataset.video.VideoCodec;
+import dev.mantis.robot.dataset.video.VideoSettings;
 import dev.mantis.sim.record.Collection;
+import dev.mantis.sim.record.RecordedCameras;
 import dev.mantis.sim.record.TaskRecording;
+import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeSafety;
+import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSummary;
 import dev.mantis.spark.SparkCollection;
@@ -35,7 +40,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  mantis collect --suite core --policy oracle --episodes 20 --out data/core",
             "  mantis collect --task pick_place --episodes 500 --seed 7 --out data/pp --only-success",
             "  mantis collect --suite core --episodes 20 --out data/core --resume",
-            "  mantis collect --suite core --episodes 20 --out data/core --spark local[4]"})
+            "  mantis collect --suite core --episodes 20 --out data/core --spark local[4]",
+            "  mantis collect --task push --episodes 20 --cameras front,wrist --image-size 128 --out data/push-rgb"})
 public final class CollectCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -56,8 +62,67 @@ public final class CollectCommand implements Callable<Integer> {
             + "(default: OUT.staging beside --out).")
     Path staging;
 
+    @Option(names = "--cameras", split = ",", paramLabel = "NAME", description = "Record these task cameras as "
+            + "MP4 videos: observation.images.NAME every frame and observation.goal.images.NAME (the goal rendered). "
+            + "Every task has front, top and wrist; its YAML may add more. Needs an X display (Xvfb) and ffmpeg.")
+    List<String> cameras = new ArrayList<>();
+
+    @Option(names = "--image-size", paramLabel = "N|WxH", description = "Camera image size in pixels (default: "
+            + "each camera's own, 128x128 for the defaults).")
+    String imageSize;
+
+    @Option(names = "--video-codec", paramLabel = "CODEC", defaultValue = "av1", description = "av1 (SVT-AV1, "
+            + "LeRobot's default) or h264 (default: ${DEFAULT-VALUE}).")
+    String videoCodec;
+
+    @Option(names = "--crf", paramLabel = "N", description = "Video quality, lower is better and bigger "
+            + "(default: 30 for av1, 23 for h264).")
+    Integer crf;
+
+    @Option(names = "--gop", paramLabel = "FRAMES", defaultValue = "2", description = "Frames between video key "
+            + "frames; small is quick to seek (default: ${DEFAULT-VALUE}).")
+    int gop;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The cameras to record, from the camera flags. */
+    RecordedCameras recordedCameras() {
+        if (cameras.isEmpty()) {
+            if (imageSize != null) {
+                throw new InputException("--image-size needs --cameras NAME,...");
+            }
+            return RecordedCameras.NONE;
+        }
+        int w = 0;
+        int h = 0;
+        if (imageSize != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,4})(?:x(\\d{1,4}))?")
+                    .matcher(imageSize);
+            if (!m.matches()) {
+                throw new InputException("--image-size '" + imageSize + "': give N (square) or WxH pixels, e.g. 128 "
+                        + "or 160x120");
+            }
+            w = Integer.parseInt(m.group(1));
+            h = m.group(2) == null ? w : Integer.parseInt(m.group(2));
+            if (w < 2 || h < 2 || w % 2 != 0 || h % 2 != 0 || w > 4096 || h > 4096) {
+                throw new InputException("--image-size " + imageSize + ": width and height must be even, 2..4096 "
+                        + "(yuv420p video)");
+            }
+        }
+        VideoSettings settings;
+        try {
+            VideoCodec codec = VideoCodec.of(videoCodec);
+            settings = new VideoSettings(codec, crf == null ? codec.defaultCrf() : crf, codec.defaultPreset(), gop);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--video-codec/--crf/--gop: " + e.getMessage());
+        }
+        try {
+            return new RecordedCameras(cameras, w, h, settings, RecordedCameras.FrameObserver.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--cameras: " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -76,15 +141,21 @@ public final class CollectCommand implements Callable<Integer> {
         RunManifest manifest = new RunManifest(tasks.stream().map(TaskSpec::id).toList(), episodes, run.seed(),
                 run.policy(), onlySuccess, run.safetyName());
         EpisodeSafety safety = run.safety(tasks, err);
-        DatasetSpec datasetSpec = datasetSpec(tasks, safety.enabled());
+        RecordedCameras recorded = recordedCameras();
+        if (recorded.any() && run.spark() != null) {
+            throw new InputException("--cameras with --spark: Spark executors have no display to render on; "
+                    + "collect camera datasets without --spark");
+        }
+        DatasetSpec datasetSpec = datasetSpec(tasks, safety.enabled(), recorded);
         try (policies) {
             policies.checkAll(tasks);
-            return collect(tasks, yamlById, manifest, datasetSpec, policies, safety, threads, err);
+            return collect(tasks, yamlById, manifest, datasetSpec, recorded, policies, safety, threads, err);
         }
     }
 
     private int collect(List<TaskSpec> tasks, Map<String, String> yamlById, RunManifest manifest,
-            DatasetSpec datasetSpec, PolicySource policies, EpisodeSafety safety, int threads, PrintWriter err)
+            DatasetSpec datasetSpec, RecordedCameras recorded, PolicySource policies, EpisodeSafety safety,
+            int threads, PrintWriter err)
             throws java.io.IOException {
         int episodes = run.episodes(1_000_000);
         DatasetWriter writer;
@@ -115,7 +186,7 @@ public final class CollectCommand implements Callable<Integer> {
                 }
             } else {
                 summary = Collection.run(tasks, episodes, run.seed(), threads, policies.id(), policies, onlySuccess,
-                        safety, writer, bar::update);
+                        safety, recorded, writer, bar::update);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -136,9 +207,10 @@ public final class CollectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static DatasetSpec datasetSpec(List<TaskSpec> tasks, boolean safety) {
-        try {
-            return TaskRecording.spec(tasks, safety);
+    private static DatasetSpec datasetSpec(List<TaskSpec> tasks, boolean safety, RecordedCameras recorded) {
+        Task first = new Task(tasks.get(0));
+        try (Scene scene = Scene.build(first.sceneSpec())) {
+            return TaskRecording.spec(tasks, scene.robot(0), safety, recorded);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }

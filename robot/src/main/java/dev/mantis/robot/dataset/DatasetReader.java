@@ -239,6 +239,43 @@ public final class DatasetReader {
     }
 
     /**
+     * Every frame of video feature {@code key} of episode {@code episode}, decoded to RGB
+     * (H x W x 3 bytes each, rows top to bottom), in frame order.
+     *
+     * @throws DatasetException if the feature is not a video of the dataset
+     */
+    public List<byte[]> videoFrames(int episode, String key) throws IOException {
+        EpisodeRow r = episodes.get(episode);
+        VideoSpan span = span(r, key);
+        DatasetFeature f = info.feature(key);
+        return dev.mantis.robot.dataset.video.VideoDecoder.frames(layout.video(key, span.file()), span.fromTimestamp(),
+                (int) r.length(), f.shape().get(1), f.shape().get(0), info.fps());
+    }
+
+    /**
+     * The frame of video feature {@code key} shown at {@code timestamp} seconds into episode
+     * {@code episode} (the frame_index / fps of a frame), decoded to RGB.
+     */
+    public byte[] videoFrame(int episode, String key, double timestamp) throws IOException {
+        EpisodeRow r = episodes.get(episode);
+        VideoSpan span = span(r, key);
+        DatasetFeature f = info.feature(key);
+        return dev.mantis.robot.dataset.video.VideoDecoder.frame(layout.video(key, span.file()),
+                span.fromTimestamp() + timestamp, f.shape().get(1), f.shape().get(0), info.fps());
+    }
+
+    private VideoSpan span(EpisodeRow r, String key) throws DatasetException {
+        DatasetFeature f = info.feature(key);
+        VideoSpan span = r.videos().get(key);
+        if (f == null || !f.isVideo() || span == null || f.shape().size() != 3) {
+            throw new DatasetException(layout.info() + ": '" + key + "' is not a video feature of the dataset; its "
+                    + "videos are " + info.features().stream().filter(DatasetFeature::isVideo).map(DatasetFeature::name)
+                    .toList());
+        }
+        return span;
+    }
+
+    /**
      * Frames found by {@link #validate()} after the last episode of the episodes table at the end
      * of the last data file: written by a run killed between the renames of one commit. Readers
      * ignore them; {@code mantis collect --resume} removes them.

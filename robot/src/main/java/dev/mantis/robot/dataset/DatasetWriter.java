@@ -31,6 +31,17 @@ import java.util.Set;
  * {@link #close()}. A kill loses at most the uncommitted episodes; {@link #resume} continues from
  * the last commit and yields the same files as a run that was never interrupted.
  *
+ * <p>Videos ({@link #writeEpisode(EpisodeBuffer, String, EpisodeVideos, Map)}): each episode
+ * brings one finished MP4 per video feature (a {@link dev.mantis.robot.dataset.video.VideoEncoder}
+ * output). The writer keeps it as a part of the feature's current video file, under
+ * {@code meta/mantis/video-parts/}, and a commit joins the file's parts (no re-encoding) into
+ * {@code videos/KEY/chunk-XXX/file-XXX.mp4}, staged and renamed with the other files (videos
+ * first). An episode's frames lie at [from_timestamp, to_timestamp) of its file; parts of episodes
+ * not committed yet only ever follow the committed ones, so they never change the committed
+ * episodes' frames, and resume rebuilds each file from the committed parts alone. A file takes no
+ * more episodes past the spec's video file size. {@link #close()} deletes the parts once the
+ * files are final.
+ *
  * <p>{@link #close()} replaces the running statistics (whose quantiles are count-weighted
  * averages of the episodes') by exact ones computed from every frame. Not thread-safe.
  */
@@ -55,6 +66,19 @@ public final class DatasetWriter implements Closeable {
     private long metaBytes;
     private boolean dirty;
     private boolean closed;
+    /** Per video feature, its current file and parts, in spec order. */
+    private final Map<String, VideoTrack> tracks = new LinkedHashMap<>();
+
+    /** The current video file of one video feature and the episode parts it is joined from. */
+    private static final class VideoTrack {
+        DatasetLayout.FileId file = DatasetLayout.FileId.FIRST;
+        final List<Path> parts = new ArrayList<>();
+        /** Parts not yet forced to disk. */
+        final List<Path> unsynced = new ArrayList<>();
+        long bytes;
+        long frames;
+        boolean dirty;
+    }
 
     private DatasetWriter(Path root, DatasetSpec spec) {
         this.layout = new DatasetLayout(root, spec.chunksSize());
@@ -67,6 +91,76 @@ public final class DatasetWriter implements Closeable {
         this.metaSchema = EpisodesTable.schema(dataFeatures, spec.videoFeatures().stream().map(DatasetFeature::name)
                 .toList(), spec.episodeColumns());
         this.metaEncoder = new ParquetEncoder(metaSchema, ParquetCompression.SNAPPY);
+        for (DatasetFeature f : spec.videoFeatures()) {
+            tracks.put(f.name(), new VideoTrack());
+        }
+    }
+
+    /** The directory holding the parts of video feature {@code key}'s file {@code id}. */
+    private Path partsDir(String key, DatasetLayout.FileId id) {
+        return layout.root().resolve(String.format("meta/mantis/video-parts/%s/chunk-%03d/file-%03d", key, id.chunk(),
+                id.file()));
+    }
+
+    private Path part(String key, DatasetLayout.FileId id, long episode) {
+        return partsDir(key, id).resolve(String.format("episode-%06d.mp4", episode));
+    }
+
+    /**
+     * A directory on the dataset's file system for encoding episode videos into before they are
+     * handed to {@link #writeEpisode(EpisodeBuffer, String, EpisodeVideos, Map)} (so that handing
+     * them over is a rename); {@link #resume} empties it.
+     */
+    public Path videoScratch() throws IOException {
+        Path dir = layout.root().resolve("meta/mantis/video-parts/.incoming");
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /**
+     * Appends an episode with its videos: per video feature of the spec, a finished MP4 of exactly
+     * the episode's frames, encoded with the settings the feature's info names (the writer takes
+     * the file over). See {@link #writeEpisode(EpisodeBuffer, String, Map, Map)}.
+     *
+     * @return the episode's row
+     */
+    public EpisodeRow writeEpisode(EpisodeBuffer frames, String task, EpisodeVideos videos, Map<String, Object> extras)
+            throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the dataset writer is closed");
+        }
+        if (!videos.files().keySet().equals(tracks.keySet())) {
+            throw new IllegalArgumentException("episode videos " + videos.files().keySet() + " must be exactly "
+                    + tracks.keySet());
+        }
+        int n = frames.length();
+        long episode = rows.size();
+        Map<String, VideoSpan> spans = new LinkedHashMap<>();
+        for (var e : tracks.entrySet()) {
+            VideoTrack t = e.getValue();
+            Path segment = videos.files().get(e.getKey());
+            long size = Files.size(segment);
+            if (!t.parts.isEmpty() && t.bytes + size > spec.videoFileBytes()) {
+                commit();
+                deleteTree(partsDir(e.getKey(), t.file));
+                t.file = layout.next(t.file);
+                t.parts.clear();
+                t.unsynced.clear();
+                t.bytes = 0;
+                t.frames = 0;
+            }
+            Path target = part(e.getKey(), t.file, episode);
+            Files.createDirectories(target.getParent());
+            Files.move(segment, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            spans.put(e.getKey(), new VideoSpan(t.file, (double) t.frames / spec.fps(),
+                    (double) (t.frames + n) / spec.fps()));
+            t.parts.add(target);
+            t.unsynced.add(target);
+            t.bytes += size;
+            t.frames += n;
+            t.dirty = true;
+        }
+        return writeEpisode(frames, task, spans, extras);
     }
 
     /**
@@ -137,6 +231,7 @@ public final class DatasetWriter implements Closeable {
             }
             w.reloadDataFile();
         }
+        w.reloadVideoTracks();
         w.deleteStrayFiles(w.rows.size());
         w.dirty = true;
         w.commit();
@@ -249,6 +344,38 @@ public final class DatasetWriter implements Closeable {
             return;
         }
         try (StagedFiles commit = new StagedFiles()) {
+            Map<Path, List<Path>> joins = new LinkedHashMap<>();
+            Map<Path, Path> targets = new LinkedHashMap<>();
+            for (var e : tracks.entrySet()) {
+                VideoTrack t = e.getValue();
+                if (!t.dirty || t.parts.isEmpty()) {
+                    continue;
+                }
+                for (Path p : t.unsynced) {
+                    try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(p,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                        c.force(true);
+                    }
+                }
+                Path target = layout.video(e.getKey(), t.file);
+                Files.createDirectories(target.getParent());
+                Path joined = target.resolveSibling("." + target.getFileName() + ".join");
+                joins.put(joined, List.copyOf(t.parts));
+                targets.put(joined, target);
+            }
+            try {
+                if (!joins.isEmpty()) {
+                    dev.mantis.robot.dataset.video.VideoConcat.concat(joins);
+                }
+                for (var e : targets.entrySet()) {
+                    Path joined = e.getKey();
+                    commit.stage(e.getValue(), out -> Files.copy(joined, out));
+                }
+            } finally {
+                for (Path joined : joins.keySet()) {
+                    Files.deleteIfExists(joined);
+                }
+            }
             if (!dataBlobs.isEmpty()) {
                 List<RowGroupBlob> blobs = List.copyOf(dataBlobs);
                 commit.stage(layout.data(dataFile), out -> ParquetFiles.write(out, dataSchema, blobs, Map.of()));
@@ -269,6 +396,10 @@ public final class DatasetWriter implements Closeable {
         }
         committedDataBytes = dataBytes;
         dirty = false;
+        for (VideoTrack t : tracks.values()) {
+            t.unsynced.clear();
+            t.dirty = false;
+        }
     }
 
     /** Commits, then rewrites stats.json with exact statistics of every frame. */
@@ -281,6 +412,20 @@ public final class DatasetWriter implements Closeable {
         closed = true;
         if (!rows.isEmpty()) {
             AtomicFiles.write(layout.stats(), StatsFile.bytes(DatasetStats.exact(layout, rows, dataFeatures)));
+        }
+        if (!tracks.isEmpty()) {
+            deleteTree(layout.root().resolve("meta/mantis/video-parts"));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -378,6 +523,72 @@ public final class DatasetWriter implements Closeable {
         return bytes + 32L * r.videos().size() + r.tasks().stream().mapToLong(String::length).sum();
     }
 
+    /**
+     * Finds each video feature's current file and its parts from the committed episodes. A file
+     * whose parts are gone (the writer was closed) takes no more episodes: the next one starts a
+     * new file.
+     */
+    private void reloadVideoTracks() throws IOException {
+        for (var e : tracks.entrySet()) {
+            String key = e.getKey();
+            VideoTrack t = e.getValue();
+            List<EpisodeRow> with = rows.stream().filter(r -> r.videos().containsKey(key)).toList();
+            if (with.isEmpty()) {
+                continue;
+            }
+            DatasetLayout.FileId last = with.get(with.size() - 1).videos().get(key).file();
+            List<EpisodeRow> inFile = with.stream().filter(r -> r.videos().get(key).file().equals(last)).toList();
+            boolean complete = inFile.stream().allMatch(r -> Files.isRegularFile(part(key, last, r.episodeIndex())));
+            if (complete) {
+                t.file = last;
+                for (EpisodeRow r : inFile) {
+                    Path p = part(key, last, r.episodeIndex());
+                    t.parts.add(p);
+                    t.bytes += Files.size(p);
+                    t.frames += r.length();
+                }
+                t.dirty = true;
+            } else {
+                t.file = layout.next(last);
+            }
+        }
+    }
+
+    /** Deletes video files and parts that no committed episode uses, and unfinished encodes. */
+    private void deleteStrayVideos() throws IOException {
+        Path partsRoot = layout.root().resolve("meta/mantis/video-parts");
+        for (var e : tracks.entrySet()) {
+            String key = e.getKey();
+            VideoTrack t = e.getValue();
+            java.util.Set<Path> keep = new java.util.HashSet<>(t.parts);
+            Path keyParts = partsRoot.resolve(key);
+            if (Files.isDirectory(keyParts)) {
+                try (var walk = Files.walk(keyParts)) {
+                    for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                        if (!keep.contains(p)) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+            // files past the current one, and the current one if no committed episode is in it yet
+            DatasetLayout.FileId id = t.parts.isEmpty() ? t.file : layout.next(t.file);
+            for (int misses = 0; misses < 2; id = layout.next(id)) {
+                misses = Files.deleteIfExists(layout.video(key, id)) ? 0 : misses + 1;
+            }
+            Path dir = layout.root().resolve("videos").resolve(key);
+            if (Files.isDirectory(dir)) {
+                try (var walk = Files.walk(dir)) {
+                    for (Path p : walk.filter(p -> p.getFileName().toString().startsWith(".")
+                            && Files.isRegularFile(p)).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+        deleteTree(partsRoot.resolve(".incoming"));
+    }
+
     /** Loads the committed row groups of the current data file that belong to committed episodes. */
     private void reloadDataFile() throws IOException {
         Path file = layout.data(dataFile);
@@ -410,6 +621,7 @@ public final class DatasetWriter implements Closeable {
         DatasetLayout.FileId lastMeta = kept == 0 ? null : rows.get(kept - 1).meta();
         deletePast(lastData, true);
         deletePast(lastMeta, false);
+        deleteStrayVideos();
         for (Path dir : List.of(layout.root().resolve("data"), layout.root().resolve("meta"))) {
             if (Files.isDirectory(dir)) {
                 try (var walk = Files.walk(dir)) {

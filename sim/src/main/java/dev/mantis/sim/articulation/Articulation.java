@@ -191,6 +191,42 @@ public final class Articulation {
         return layout;
     }
 
+    /**
+     * Poses of every body's frame in the world (indexed like {@link BodyLayout#bodies()}) by forward
+     * kinematics of the current joint positions: right also after a teleport (reset, restore),
+     * before Bullet has stepped, where {@link #T_world_body} still reports the old poses.
+     */
+    public Transform[] T_world_bodies() {
+        double[] p = new double[dof()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = position(i);
+        }
+        return T_world_bodies(p);
+    }
+
+    /**
+     * {@link #T_world_bodies()} with the joints at {@code dofPositions} (one per degree of freedom;
+     * mimic joints follow their leaders) instead of where they are; nothing moves.
+     */
+    public Transform[] T_world_bodies(double[] dofPositions) {
+        if (dofPositions.length != dof()) {
+            throw new IllegalArgumentException("expected " + dof() + " joint positions, got " + dofPositions.length);
+        }
+        double[] q = new double[tree.dof()];
+        for (int i = 0; i < variableOfDof.length; i++) {
+            if (variableOfDof[i] >= 0) {
+                q[variableOfDof[i]] = dofPositions[i];
+            }
+        }
+        var ws = tree.newWorkspace();
+        tree.forward(q, ws);
+        Transform[] out = new Transform[layout.bodies().size()];
+        for (SimBody body : layout.bodies()) {
+            out[body.index()] = T_world_base.compose(ws.pose(tree.linkIndex(body.name())));
+        }
+        return out;
+    }
+
     /** The fixed pose of the base body frame in the world. */
     public Transform T_world_base() {
         return T_world_base;

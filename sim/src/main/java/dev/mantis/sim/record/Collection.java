@@ -2,12 +2,15 @@ package dev.mantis.sim.record;
 
 import dev.mantis.robot.dataset.DatasetWriter;
 import dev.mantis.robot.dataset.EpisodeRow;
+import dev.mantis.sim.render.SceneRenderer;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeSafety;
 import dev.mantis.sim.task.EpisodeSeeds;
 import dev.mantis.sim.task.PolicyFactory;
 import dev.mantis.sim.task.TaskSpec;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,17 +56,36 @@ public final class Collection {
     public static Summary run(List<TaskSpec> tasks, int episodes, long seed, int workers, String policyId,
             PolicyFactory policy, boolean onlySuccess, DatasetWriter writer, Progress progress)
             throws IOException {
-        return run(tasks, episodes, seed, workers, policyId, policy, onlySuccess, EpisodeSafety.OFF, writer, progress);
+        return run(tasks, episodes, seed, workers, policyId, policy, onlySuccess, EpisodeSafety.OFF,
+                RecordedCameras.NONE, writer, progress);
     }
 
     /**
      * {@link #run(List, int, long, int, String, PolicyFactory, boolean, DatasetWriter, Progress)}
-     * behind {@code safety}; the writer's spec must have the safety columns exactly when it is on
-     * (see {@link TaskRecording#spec(List, dev.mantis.sim.robot.SimRobot, boolean)}).
+     * behind {@code safety}, recording {@code cameras} too. The writer's spec must have the safety
+     * columns exactly when the layer is on and the cameras' video features (see
+     * {@link TaskRecording#spec(List, dev.mantis.sim.robot.SimRobot, boolean, RecordedCameras)});
+     * one off-screen renderer draws every worker's scene.
+     *
+     * @throws dev.mantis.sim.render.RenderException when cameras are asked for and there is no display
      */
     public static Summary run(List<TaskSpec> tasks, int episodes, long seed, int workers, String policyId,
-            PolicyFactory policy, boolean onlySuccess, EpisodeSafety safety, DatasetWriter writer, Progress progress)
-            throws IOException {
+            PolicyFactory policy, boolean onlySuccess, EpisodeSafety safety, RecordedCameras cameras,
+            DatasetWriter writer, Progress progress) throws IOException {
+        if (!cameras.any()) {
+            return run(tasks, episodes, seed, workers, policyId, policy, onlySuccess, safety, cameras, null, writer,
+                    progress);
+        }
+        try (SceneRenderer renderer = new SceneRenderer()) {
+            return run(tasks, episodes, seed, workers, policyId, policy, onlySuccess, safety, cameras, renderer,
+                    writer, progress);
+        }
+    }
+
+    private static Summary run(List<TaskSpec> tasks, int episodes, long seed, int workers, String policyId,
+            PolicyFactory policy, boolean onlySuccess, EpisodeSafety safety, RecordedCameras cameras,
+            SceneRenderer renderer, DatasetWriter writer, Progress progress) throws IOException {
+        Path scratch = renderer == null ? null : writer.videoScratch();
         int total = tasks.size() * episodes;
         int start = firstJob(writer);
         List<EpisodeResult> results = new ArrayList<>();
@@ -86,10 +108,10 @@ public final class Collection {
                     int j = next++;
                     TaskSpec spec = tasks.get(j / episodes);
                     inFlight.add(pool.submit(() -> perThread.get().computeIfAbsent(spec.id(), id -> {
-                        EpisodeRecorder r = new EpisodeRecorder(spec, safety, writer::newBuffer);
+                        EpisodeRecorder r = new EpisodeRecorder(spec, safety, cameras, renderer, writer::newBuffer);
                         recorders.add(r);
                         return r;
-                    }).run(j, j % episodes, seed, policy)));
+                    }).run(j, j % episodes, seed, policy, scratch)));
                 }
                 EpisodeRecorder.Recorded e = inFlight.poll().get();
                 results.add(e.result());
@@ -97,10 +119,19 @@ public final class Collection {
                     successes++;
                 }
                 if (e.written(onlySuccess)) {
-                    writer.writeEpisode(e.frames(), e.instruction(), EpisodeRecorder.extras(e.result(), policyId, job,
-                            e.initialState(), e.safetyEvents().size(), safety.enabled()
-                            ? EpisodeRecorder.safetyLog(e.safetyEvents()) : null));
+                    Map<String, Object> extras = EpisodeRecorder.extras(e.result(), policyId, job, e.initialState(),
+                            e.safetyEvents().size(), safety.enabled() ? EpisodeRecorder.safetyLog(e.safetyEvents())
+                            : null);
+                    if (e.videos() != null) {
+                        writer.writeEpisode(e.frames(), e.instruction(), e.videos(), extras);
+                    } else {
+                        writer.writeEpisode(e.frames(), e.instruction(), extras);
+                    }
                     recorded++;
+                } else if (e.videos() != null) {
+                    for (Path p : e.videos().files().values()) {
+                        Files.deleteIfExists(p);
+                    }
                 }
                 progress.update(job - start + 1, successes, total - start);
             }

@@ -82,7 +82,7 @@ public final class TaskRecording {
      * @throws IllegalArgumentException if the tasks use different robots or controllers
      */
     public static DatasetSpec spec(List<TaskSpec> tasks, SimRobot robot) {
-        return spec(tasks, robot, false);
+        return spec(tasks, robot, false, RecordedCameras.NONE);
     }
 
     /**
@@ -91,6 +91,53 @@ public final class TaskRecording {
      * episode columns.
      */
     public static DatasetSpec spec(List<TaskSpec> tasks, SimRobot robot, boolean safety) {
+        return spec(tasks, robot, safety, RecordedCameras.NONE);
+    }
+
+    /**
+     * {@link #spec(List, SimRobot, boolean)} with the video features of {@code cameras}: dtype
+     * video, shape [height, width, 3], info with the encoding (video.codec, video.pix_fmt,
+     * video.fps, ...) and the first task's camera intrinsics and extrinsics (camera.fx, camera.fy,
+     * camera.cx, camera.cy, camera.parent, camera.T_parent_camera).
+     *
+     * @throws IllegalArgumentException if a task lacks a camera, or the tasks' images differ in size
+     */
+    public static DatasetSpec spec(List<TaskSpec> tasks, SimRobot robot, boolean safety, RecordedCameras cameras) {
+        DatasetSpec plain = numericSpec(tasks, robot, safety);
+        if (!cameras.any()) {
+            return plain;
+        }
+        List<List<dev.mantis.sim.render.CameraSpec>> perTask = new ArrayList<>();
+        for (TaskSpec t : tasks) {
+            perTask.add(cameras.of(new Task(t)));
+        }
+        List<dev.mantis.sim.render.CameraSpec> first = perTask.get(0);
+        for (int k = 0; k < tasks.size(); k++) {
+            for (int i = 0; i < first.size(); i++) {
+                var a = first.get(i);
+                var b = perTask.get(k).get(i);
+                if (a.width() != b.width() || a.height() != b.height()) {
+                    throw new IllegalArgumentException("camera '" + a.name() + "' gives " + a.width() + "x"
+                            + a.height() + " images in task '" + tasks.get(0).id() + "' but " + b.width() + "x"
+                            + b.height() + " in '" + tasks.get(k).id() + "'; give one --image-size");
+                }
+            }
+        }
+        List<DatasetFeature> features = new ArrayList<>(plain.features());
+        int fps = (int) Task.CONTROL_HZ;
+        for (String prefix : List.of(RecordedCameras.IMAGES, RecordedCameras.GOAL_IMAGES)) {
+            for (var c : first) {
+                java.util.Map<String, Object> info = new java.util.LinkedHashMap<>(cameras.settings().featureInfo(
+                        c.width(), c.height(), fps));
+                info.putAll(c.info());
+                features.add(new DatasetFeature(prefix + c.name(), "video", List.of(c.height(), c.width(), 3),
+                        List.of("height", "width", "channels"), info));
+            }
+        }
+        return new DatasetSpec(plain.robotType(), plain.fps(), features, plain.episodeColumns());
+    }
+
+    private static DatasetSpec numericSpec(List<TaskSpec> tasks, SimRobot robot, boolean safety) {
         TaskSpec first = tasks.get(0);
         int objects = 0;
         int joints = 0;

@@ -18,6 +18,7 @@ import dev.mantis.robot.spatial.Vec3;
 import dev.mantis.sim.articulation.Articulation;
 import dev.mantis.sim.articulation.SimBody;
 import dev.mantis.sim.robot.SimRobot;
+import dev.mantis.sim.scene.ArticulatedSpec;
 import dev.mantis.sim.scene.FixturePart;
 import dev.mantis.sim.scene.FixtureSpec;
 import dev.mantis.sim.scene.ObjectSpec;
@@ -44,27 +45,51 @@ public record SceneBodies(List<Body> bodies, List<String> labels) {
 
         Material.Rgba color();
 
-        /** The mesh's pose in the world now. */
-        Transform pose(Scene scene);
+        /** The mesh's pose in the world now ({@code links} gives articulations' body poses). */
+        Transform pose(Scene scene, LinkPoses links);
+
+        /** The mesh's pose in the world now, articulations at their current joint positions. */
+        default Transform pose(Scene scene) {
+            return pose(scene, new LinkPoses(Map.of()));
+        }
+    }
+
+    /**
+     * Body poses of articulations by forward kinematics, computed once per articulation for one
+     * frame (see {@link Articulation#T_world_bodies()}).
+     */
+    static final class LinkPoses {
+        private final Map<Articulation, Transform[]> poses = new java.util.IdentityHashMap<>();
+        private final Map<Articulation, double[]> dofPositions;
+
+        /** Poses with the articulations of {@code dofPositions} at those joint positions, the others as they are. */
+        LinkPoses(Map<Articulation, double[]> dofPositions) {
+            this.dofPositions = dofPositions;
+        }
+
+        Transform T_world_body(Articulation a, int body) {
+            return poses.computeIfAbsent(a, k -> dofPositions.containsKey(k) ? k.T_world_bodies(dofPositions.get(k))
+                    : k.T_world_bodies())[body];
+        }
     }
 
     record Fixed(int id, Mesh mesh, Material.Rgba color, Transform T_world_mesh) implements Body {
         @Override
-        public Transform pose(Scene scene) {
+        public Transform pose(Scene scene, LinkPoses links) {
             return T_world_mesh;
         }
     }
 
     record FreeObject(int id, Mesh mesh, Material.Rgba color, String name) implements Body {
         @Override
-        public Transform pose(Scene scene) {
+        public Transform pose(Scene scene, LinkPoses links) {
             return scene.objectPose(name);
         }
     }
 
     record Part(int id, Mesh mesh, Material.Rgba color, String fixture, Transform T_fixture_part) implements Body {
         @Override
-        public Transform pose(Scene scene) {
+        public Transform pose(Scene scene, LinkPoses links) {
             return scene.fixturePose(fixture).compose(T_fixture_part);
         }
     }
@@ -72,8 +97,16 @@ public record SceneBodies(List<Body> bodies, List<String> labels) {
     record RobotVisual(int id, Mesh mesh, Material.Rgba color, int robot, int body, Transform T_body_visual)
             implements Body {
         @Override
-        public Transform pose(Scene scene) {
-            return scene.robot(robot).articulation().T_world_body(body).compose(T_body_visual);
+        public Transform pose(Scene scene, LinkPoses links) {
+            return links.T_world_body(scene.robot(robot).articulation(), body).compose(T_body_visual);
+        }
+    }
+
+    record ArticulatedVisual(int id, Mesh mesh, Material.Rgba color, String object, int body,
+            Transform T_body_visual) implements Body {
+        @Override
+        public Transform pose(Scene scene, LinkPoses links) {
+            return links.T_world_body(scene.articulatedBody(object), body).compose(T_body_visual);
         }
     }
 
@@ -100,6 +133,20 @@ public record SceneBodies(List<Body> bodies, List<String> labels) {
             for (FixturePart part : f.parts()) {
                 bodies.add(new Part(labels.size() - 1, mesh(part.shape()), part.color(), f.name(),
                         part.T_fixture_part()));
+            }
+        }
+        for (ArticulatedSpec a : spec.articulated()) {
+            labels.add("articulated:" + a.name());
+            int id = labels.size() - 1;
+            Articulation articulation = scene.articulatedBody(a.name());
+            RobotModel model = articulation.layout().model();
+            for (SimBody body : articulation.layout().bodies()) {
+                for (Map.Entry<String, Transform> e : body.links().entrySet()) {
+                    for (Visual visual : model.link(e.getKey()).orElseThrow().visuals()) {
+                        bodies.add(new ArticulatedVisual(id, mesh(visual.geometry()), color(model, visual), a.name(),
+                                body.index(), e.getValue().compose(visual.origin())));
+                    }
+                }
             }
         }
         List<SimRobot> robots = scene.robots();

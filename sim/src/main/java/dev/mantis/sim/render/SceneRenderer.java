@@ -20,10 +20,12 @@ import com.jme3.texture.FrameBuffer;
 import com.jme3.texture.Image;
 import com.jme3.util.BufferUtils;
 import dev.mantis.robot.spatial.Transform;
+import dev.mantis.sim.articulation.Articulation;
 import dev.mantis.sim.scene.Scene;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,21 +38,24 @@ import org.lwjgl.opengl.GL11;
  * depth and a segmentation mask per {@link Camera}, into a caller-owned {@link RgbdFrame}.
  *
  * <p>What is drawn, with its colour from the spec: the floor, the table, every free object
- * (box, cylinder, sphere, mesh), every fixture part and every visual of every robot link (at
- * the poses Bullet has now). Articulated objects (drawers, buttons) are not drawn yet. Lighting:
+ * (box, cylinder, sphere, mesh), every fixture part and every visual of every robot link (where
+ * the current joint positions put them), and every visual of every articulated object (drawers, buttons, with
+ * their URDF colours). Lighting:
  * an ambient light and one directional light from above.
  *
  * <p>Segmentation ids are given once, at construction, in this order: 0 background, then the
  * floor, the table (when the scene has one), the objects in spec order, the fixtures in spec
- * order, then each robot's bodies in layout order (a body is a link and the links welded to it
- * by fixed joints). {@link #labels()} names them: "floor", "table", "object:NAME",
- * "fixture:NAME", "robot:ID/LINK".
+ * order, the articulated objects in spec order, then each robot's bodies in layout order (a body is
+ * a link and the links welded to it by fixed joints). {@link #labels()} names them: "floor",
+ * "table", "object:NAME", "fixture:NAME", "articulated:NAME", "robot:ID/LINK".
  *
  * <p>OpenGL needs a display: on Linux an X server (Xvfb with Mesa's llvmpipe in CI). The
  * constructor fails with a {@link RenderException} when no context can be made; it never
  * renders nothing silently. The renderer owns one OpenGL thread; {@link #render} blocks the
  * caller until the frame is read back. Not thread-safe: use a renderer from one thread, and the
  * scene must not step while a frame renders. Buffers (frame buffers, read-back buffers) are reused.
+ * One renderer draws any number of scenes ({@link #render(Scene, Camera, RgbdFrame)}, e.g. one per
+ * collection worker): each scene's geometry is built when first drawn and kept until {@link #close}.
  *
  * <p>At most one renderer may be open in a process at a time: closing jME's LWJGL 3 context calls
  * glfwTerminate, which would destroy every other open context (the JVM then crashes in OpenGL).
@@ -66,11 +71,10 @@ public final class SceneRenderer implements AutoCloseable {
     private static final java.util.concurrent.atomic.AtomicBoolean OPEN =
             new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** The scene of {@link #SceneRenderer(Scene)}, or null. */
     private final Scene scene;
-    private final List<SceneBodies.Body> bodies;
-    private final List<String> labels;
-    /** Poses of all bodies, 12 numbers each (see {@link Transform#writeTo}); filled by the caller's thread. */
-    private final double[] poses;
+    /** Every scene drawn so far, by identity; guarded by {@code this}. */
+    private final Map<Scene, SceneGraph> graphs = new IdentityHashMap<>();
     private final JmeContext context;
     private final GlThread gl = new GlThread();
     private boolean closed;
@@ -81,6 +85,20 @@ public final class SceneRenderer implements AutoCloseable {
      * @throws RenderException when there is no display or OpenGL context, naming the fix
      */
     public SceneRenderer(Scene scene) {
+        this(scene, true);
+    }
+
+    /**
+     * Starts an off-screen OpenGL context for drawing any number of scenes with
+     * {@link #render(Scene, Camera, RgbdFrame)} (each scene's geometry is built when it is first drawn).
+     *
+     * @throws RenderException when there is no display or OpenGL context, naming the fix
+     */
+    public SceneRenderer() {
+        this(null, false);
+    }
+
+    private SceneRenderer(Scene scene, boolean hasScene) {
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         if (os.contains("linux") && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
             throw new RenderException(noContext("DISPLAY is unset"));
@@ -90,11 +108,10 @@ public final class SceneRenderer implements AutoCloseable {
                     + "one terminates GLFW for all), or render every camera with one renderer");
         }
         try {
-            this.scene = scene;
-            SceneBodies built = SceneBodies.of(scene);
-            this.bodies = built.bodies();
-            this.labels = built.labels();
-            this.poses = new double[12 * bodies.size()];
+            this.scene = hasScene ? java.util.Objects.requireNonNull(scene, "scene") : null;
+            if (hasScene) {
+                graphs.put(scene, new SceneGraph(SceneBodies.of(scene)));
+            }
             this.context = start();
         } catch (RuntimeException | Error e) {
             OPEN.set(false);
@@ -164,14 +181,30 @@ public final class SceneRenderer implements AutoCloseable {
                 + "Xvfb :99 -screen 0 1280x1024x24 & export DISPLAY=:99 (.ci/run does this)";
     }
 
-    /** Names of the segmentation ids: {@code labels().get(id)}; id 0 is "background". */
+    /** Names of the segmentation ids of the constructor's scene: {@code labels().get(id)}; id 0 is "background". */
     public List<String> labels() {
-        return labels;
+        return labels(defaultScene());
     }
 
-    /** The segmentation id of a label ("object:cube", "table", ...), or -1 when there is none. */
+    /** The segmentation id of a label ("object:cube", "table", ...) in the constructor's scene, or -1. */
     public int id(String label) {
-        return labels.indexOf(label);
+        return labels().indexOf(label);
+    }
+
+    /** Names of the segmentation ids of {@code scene} (see the class comment for their order). */
+    public synchronized List<String> labels(Scene scene) {
+        return graph(scene).bodies.labels();
+    }
+
+    private Scene defaultScene() {
+        if (scene == null) {
+            throw new IllegalStateException("this renderer was made without a scene; name the scene");
+        }
+        return scene;
+    }
+
+    private SceneGraph graph(Scene s) {
+        return graphs.computeIfAbsent(s, k -> new SceneGraph(SceneBodies.of(k)));
     }
 
     /** The OpenGL renderer's name (e.g. "llvmpipe (LLVM 15.0.6, 256 bits)"). */
@@ -184,6 +217,25 @@ public final class SceneRenderer implements AutoCloseable {
      * camera's image).
      */
     public void render(Camera camera, RgbdFrame frame) {
+        render(defaultScene(), camera, frame);
+    }
+
+    /**
+     * Renders {@code scene} as it is now, seen by {@code camera}, into {@code frame} (same size as
+     * the camera's image). Callers on several threads are served one at a time; the scene must not
+     * step while its frame renders.
+     */
+    public void render(Scene scene, Camera camera, RgbdFrame frame) {
+        render(scene, camera, frame, Map.of());
+    }
+
+    /**
+     * Renders {@code scene} with the articulations (robots, articulated objects) that are keys of
+     * {@code dofPositions} drawn at those joint positions (one per degree of freedom) instead of
+     * where they are, e.g. a goal configuration; nothing in the scene moves.
+     */
+    public synchronized void render(Scene scene, Camera camera, RgbdFrame frame,
+            Map<Articulation, double[]> dofPositions) {
         if (closed) {
             throw new IllegalStateException("renderer is closed");
         }
@@ -191,14 +243,17 @@ public final class SceneRenderer implements AutoCloseable {
             throw new IllegalArgumentException("frame is " + frame.width() + "x" + frame.height() + " but camera is "
                     + camera.width() + "x" + camera.height());
         }
+        SceneGraph g = graph(scene);
+        List<SceneBodies.Body> bodies = g.bodies.bodies();
+        SceneBodies.LinkPoses links = new SceneBodies.LinkPoses(dofPositions);
         for (int i = 0; i < bodies.size(); i++) {
-            bodies.get(i).pose(scene).writeTo(poses, 12 * i);
+            bodies.get(i).pose(scene, links).writeTo(g.poses, 12 * i);
         }
-        gl.run(camera, frame);
+        gl.run(g, camera, frame);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!closed) {
             closed = true;
             try {
@@ -241,6 +296,26 @@ public final class SceneRenderer implements AutoCloseable {
         }
     }
 
+    /**
+     * One scene's drawables: built on the caller's thread ({@link SceneBodies}, poses), its jME
+     * nodes, materials and frame buffers on the OpenGL thread when first drawn.
+     */
+    private static final class SceneGraph {
+        final SceneBodies bodies;
+        /** Poses of all bodies, 12 numbers each (see {@link Transform#writeTo}); filled by the caller's thread. */
+        final double[] poses;
+        final Node root = new Node("mantis-scene");
+        Geometry[] geometries;
+        Material[] lit;
+        Material[] ids;
+        final Map<Long, Target> targets = new HashMap<>();
+
+        SceneGraph(SceneBodies bodies) {
+            this.bodies = bodies;
+            this.poses = new double[12 * bodies.bodies().size()];
+        }
+    }
+
     /** The context's listener: runs on the OpenGL thread, one render request at a time. */
     private final class GlThread implements SystemListener {
         final CountDownLatch started = new CountDownLatch(1);
@@ -254,11 +329,8 @@ public final class SceneRenderer implements AutoCloseable {
         private final SynchronousQueue<Object> replies = new SynchronousQueue<>();
         private Renderer renderer;
         private RenderManager renderManager;
-        private final Node root = new Node("mantis-scene");
-        private Geometry[] geometries;
-        private Material[] lit;
-        private Material[] ids;
-        private final Map<Long, Target> targets = new HashMap<>();
+        private AssetManager assets;
+        private SceneGraph graph;
         private final Quaternion scratchQ = new Quaternion();
         private final Vector3f scratchV = new Vector3f();
         private final Vector3f scratchLeft = new Vector3f();
@@ -277,35 +349,39 @@ public final class SceneRenderer implements AutoCloseable {
                 }
                 glRenderer = GL11.glGetString(GL11.GL_RENDERER);
                 renderManager = new RenderManager(renderer);
-                AssetManager assets = JmeSystem.newAssetManager(
-                        JmeSystem.class.getResource("/com/jme3/asset/Desktop.cfg"));
-                geometries = new Geometry[bodies.size()];
-                lit = new Material[bodies.size()];
-                ids = new Material[bodies.size()];
-                for (int i = 0; i < bodies.size(); i++) {
-                    SceneBodies.Body b = bodies.get(i);
-                    geometries[i] = new Geometry(labels.get(b.id()), b.mesh());
-                    ColorRGBA c = new ColorRGBA((float) b.color().r(), (float) b.color().g(), (float) b.color().b(),
-                            1f);
-                    lit[i] = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
-                    lit[i].setBoolean("UseMaterialColors", true);
-                    lit[i].setColor("Diffuse", c);
-                    lit[i].setColor("Ambient", c);
-                    lit[i].setColor("Specular", ColorRGBA.Black);
-                    ids[i] = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
-                    ids[i].setColor("Color", idColor(b.id()));
-                    geometries[i].setMaterial(lit[i]);
-                    root.attachChild(geometries[i]);
-                }
-                AmbientLight ambient = new AmbientLight(new ColorRGBA(0.4f, 0.4f, 0.4f, 1f));
-                DirectionalLight sun = new DirectionalLight(new Vector3f(-0.3f, -0.4f, -1f).normalizeLocal(),
-                        new ColorRGBA(0.7f, 0.7f, 0.7f, 1f));
-                root.addLight(ambient);
-                root.addLight(sun);
+                assets = JmeSystem.newAssetManager(JmeSystem.class.getResource("/com/jme3/asset/Desktop.cfg"));
             } catch (Throwable t) {
                 error = t;
             }
             started.countDown();
+        }
+
+        /** Builds a scene's jME geometry, materials and lights (on the OpenGL thread). */
+        private void build(SceneGraph g) {
+            List<SceneBodies.Body> bodies = g.bodies.bodies();
+            List<String> labels = g.bodies.labels();
+            g.geometries = new Geometry[bodies.size()];
+            g.lit = new Material[bodies.size()];
+            g.ids = new Material[bodies.size()];
+            for (int i = 0; i < bodies.size(); i++) {
+                SceneBodies.Body b = bodies.get(i);
+                g.geometries[i] = new Geometry(labels.get(b.id()), b.mesh());
+                ColorRGBA c = new ColorRGBA((float) b.color().r(), (float) b.color().g(), (float) b.color().b(), 1f);
+                g.lit[i] = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
+                g.lit[i].setBoolean("UseMaterialColors", true);
+                g.lit[i].setColor("Diffuse", c);
+                g.lit[i].setColor("Ambient", c);
+                g.lit[i].setColor("Specular", ColorRGBA.Black);
+                g.ids[i] = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+                g.ids[i].setColor("Color", idColor(b.id()));
+                g.geometries[i].setMaterial(g.lit[i]);
+                g.root.attachChild(g.geometries[i]);
+            }
+            AmbientLight ambient = new AmbientLight(new ColorRGBA(0.4f, 0.4f, 0.4f, 1f));
+            DirectionalLight sun = new DirectionalLight(new Vector3f(-0.3f, -0.4f, -1f).normalizeLocal(),
+                    new ColorRGBA(0.7f, 0.7f, 0.7f, 1f));
+            g.root.addLight(ambient);
+            g.root.addLight(sun);
         }
 
         /** Encodes a segmentation id exactly as an 8-bit RGB colour (24 bits). */
@@ -314,7 +390,8 @@ public final class SceneRenderer implements AutoCloseable {
         }
 
         /** Called by the caller's thread: hands the request to the OpenGL thread and waits for the frame. */
-        void run(Camera camera, RgbdFrame frame) {
+        void run(SceneGraph graph, Camera camera, RgbdFrame frame) {
+            this.graph = graph;
             this.camera = camera;
             this.frame = frame;
             Object reply;
@@ -363,6 +440,13 @@ public final class SceneRenderer implements AutoCloseable {
         }
 
         private void renderNow() {
+            SceneGraph g = graph;
+            if (g.geometries == null) {
+                build(g);
+            }
+            Geometry[] geometries = g.geometries;
+            double[] poses = g.poses;
+            Node root = g.root;
             for (int i = 0; i < geometries.length; i++) {
                 int o = 12 * i;
                 scratchQ.fromRotationMatrix((float) poses[o], (float) poses[o + 1], (float) poses[o + 2],
@@ -375,7 +459,7 @@ public final class SceneRenderer implements AutoCloseable {
             root.updateGeometricState();
             int w = camera.width();
             int h = camera.height();
-            Target t = targets.computeIfAbsent(((long) w << 32) | h, k -> new Target(w, h, root));
+            Target t = g.targets.computeIfAbsent(((long) w << 32) | h, k -> new Target(w, h, root));
             aim(t.cam, camera);
 
             renderManager.renderViewPort(t.view, 0);
@@ -403,7 +487,7 @@ public final class SceneRenderer implements AutoCloseable {
             }
 
             for (int i = 0; i < geometries.length; i++) {
-                geometries[i].setMaterial(ids[i]);
+                geometries[i].setMaterial(g.ids[i]);
             }
             try {
                 renderManager.renderViewPort(t.view, 0);
@@ -411,7 +495,7 @@ public final class SceneRenderer implements AutoCloseable {
                 renderer.readFrameBufferWithFormat(t.fb, t.rgba, Image.Format.RGBA8);
             } finally {
                 for (int i = 0; i < geometries.length; i++) {
-                    geometries[i].setMaterial(lit[i]);
+                    geometries[i].setMaterial(g.lit[i]);
                 }
             }
             for (int v = 0; v < h; v++) {

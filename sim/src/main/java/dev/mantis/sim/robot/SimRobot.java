@@ -235,6 +235,15 @@ public final class SimRobot implements Robot {
     }
 
     /**
+     * The joint positions, per degree of freedom of {@link #articulation()}, that
+     * {@link #resetTo resetTo(armPositions, gripperWidth)} would give, without moving the robot
+     * (for drawing it in a goal configuration).
+     */
+    public double[] dofPositionsAt(double[] armPositions, double gripperWidth) {
+        return resetPositions(armPositions, gripperWidth);
+    }
+
+    /**
      * Per degree of freedom, the position {@link #resetTo} gives it: arm joints and the gripper
      * clamped into their limits, mimic joints following their leaders, each at the float precision
      * Bullet's joint API keeps; other joints where they are.

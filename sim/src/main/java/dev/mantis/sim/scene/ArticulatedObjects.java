@@ -92,6 +92,11 @@ final class ArticulatedObjects {
         return null;
     }
 
+    /** The named object's multibody. */
+    Articulation body(String name) {
+        return bodies.get(index(name));
+    }
+
     Transform pose(String name) {
         return bodies.get(index(name)).T_world_base();
     }

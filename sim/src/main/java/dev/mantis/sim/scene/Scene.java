@@ -334,6 +334,14 @@ public final class Scene implements AutoCloseable {
                 + items.stream().map(nameOf).toList());
     }
 
+    /**
+     * The named articulated object's multibody, for reading its link poses (drawing it); set its
+     * pose and joints through the scene.
+     */
+    public Articulation articulatedBody(String name) {
+        return articulated.body(name);
+    }
+
     /** The pose T_world_object of the named articulated object's base (its URDF root link). */
     public Transform articulatedPose(String name) {
         return articulated.pose(name);

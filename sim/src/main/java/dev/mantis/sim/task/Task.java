@@ -3,6 +3,7 @@ package dev.mantis.sim.task;
 import dev.mantis.robot.spatial.Transform;
 import dev.mantis.robot.spatial.Vec3;
 import dev.mantis.sim.articulation.DriveGains;
+import dev.mantis.sim.render.CameraSpec;
 import dev.mantis.sim.robot.SimRobot;
 import dev.mantis.sim.scene.FixtureSpec;
 import dev.mantis.sim.scene.ObjectSpec;
@@ -52,6 +53,47 @@ public final class Task {
         this.spec = spec;
         this.robot = TaskRobot.bundled(spec.robot(), spec.source());
         this.goal = new double[spec.goal().stateSize()];
+        for (CameraSpec c : spec.cameras()) {
+            if (c.mounted() && robot.model().link(c.link()).isEmpty()) {
+                throw new IllegalArgumentException(spec.source() + ": camera '" + c.name() + "' is mounted on link '"
+                        + c.link() + "', which robot '" + spec.robot() + "' does not have; use one of "
+                        + robot.model().links().stream().map(l -> l.name()).toList());
+            }
+        }
+    }
+
+    /**
+     * The task's cameras: the defaults ({@link CameraSpec#defaults}: front, top, and wrist on the
+     * robot's end-effector link), each replaced by the task's camera of the same name, then the
+     * task's other cameras in file order.
+     */
+    public List<CameraSpec> cameras() {
+        List<CameraSpec> out = new ArrayList<>();
+        for (CameraSpec d : CameraSpec.defaults(robot.profile().eeLink())) {
+            out.add(spec.cameras().stream().filter(c -> c.name().equals(d.name())).findFirst().orElse(d));
+        }
+        for (CameraSpec c : spec.cameras()) {
+            if (out.stream().noneMatch(o -> o.name().equals(c.name()))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The named cameras of {@link #cameras()}, in the order asked.
+     *
+     * @throws IllegalArgumentException naming the cameras there are, for an unknown name
+     */
+    public List<CameraSpec> cameras(List<String> names) {
+        List<CameraSpec> all = cameras();
+        List<CameraSpec> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(all.stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("task '" + spec.id() + "' has no camera '" + n + "'; it has "
+                            + all.stream().map(CameraSpec::name).toList())));
+        }
+        return out;
     }
 
     /** The robot, as this task's scene places it. */

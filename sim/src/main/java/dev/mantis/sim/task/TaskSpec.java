@@ -1,19 +1,29 @@
 package dev.mantis.sim.task;
 
+import dev.mantis.sim.render.CameraSpec;
 import java.util.List;
 
 /**
  * A task as declared in a YAML file under {@code assets/tasks/}: its id, a language instruction,
  * the robot (bundled id) and controller, the horizon in control steps (20 Hz), the objects, the
- * static fixtures, the articulated objects (drawers, buttons) and the goal.
+ * static fixtures, the articulated objects (drawers, buttons), the goal and the cameras the task
+ * declares (besides or instead of the default ones, see {@link Task#cameras()}).
  */
 public record TaskSpec(String id, String source, String instruction, String robot, String controller, int horizon,
-        List<TaskObject> objects, List<TaskFixture> fixtures, List<TaskArticulated> articulated, Goal goal) {
+        List<TaskObject> objects, List<TaskFixture> fixtures, List<TaskArticulated> articulated, Goal goal,
+        List<CameraSpec> cameras) {
 
     public TaskSpec {
         objects = List.copyOf(objects);
         fixtures = List.copyOf(fixtures);
         articulated = List.copyOf(articulated);
+        cameras = List.copyOf(cameras);
+    }
+
+    /** A task that declares no cameras of its own. */
+    public TaskSpec(String id, String source, String instruction, String robot, String controller, int horizon,
+            List<TaskObject> objects, List<TaskFixture> fixtures, List<TaskArticulated> articulated, Goal goal) {
+        this(id, source, instruction, robot, controller, horizon, objects, fixtures, articulated, goal, List.of());
     }
 
     /** A task without articulated objects. */

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class TaskSpecReader {
 
     private static final List<String> TOP = List.of("id", "instruction", "robot", "controller", "horizon", "objects",
-            "fixtures", "articulated", "goal");
+            "fixtures", "articulated", "goal", "cameras");
     private static final List<String> OBJECT = List.of("name", "shape", "sides", "size", "mass", "friction", "color",
             "x", "y", "yaw", "on");
     private static final List<String> REACH = List.of("type", "x", "y", "z", "tolerance");
@@ -144,7 +144,19 @@ public final class TaskSpecReader {
             }
         }
         Goal goal = goal(required(top, "goal", rootNode), objects, fixtures, articulated);
-        return new TaskSpec(id, file, instruction, robot, controller, horizon, objects, fixtures, articulated, goal);
+        List<dev.mantis.sim.render.CameraSpec> cameras = new ArrayList<>();
+        if (top.containsKey("cameras")) {
+            Set<String> cameraNames = new HashSet<>();
+            for (YamlNode c : top.get("cameras").sequence()) {
+                dev.mantis.sim.render.CameraSpec camera = CameraReader.camera(c);
+                if (!cameraNames.add(camera.name())) {
+                    throw c.error("a second camera named '" + camera.name() + "'; names must be unique");
+                }
+                cameras.add(camera);
+            }
+        }
+        return new TaskSpec(id, file, instruction, robot, controller, horizon, objects, fixtures, articulated, goal,
+                cameras);
     }
 
     static YamlNode required(Map<String, YamlNode> map, String key, YamlNode parent) {

@@ -56,7 +56,7 @@ class SafetyRecordingTest {
                 DatasetWriter writer = DatasetWriter.create(out, TaskRecording.spec(List.of(REACH), scene.robot(0),
                         true))) {
             Collection.run(List.of(REACH), 2, 3, 1, "oracle", PolicyFactory.ORACLE, false,
-                    EpisodeSafety.of(tight, logged::add), writer, (done, ok, total) -> { });
+                    EpisodeSafety.of(tight, logged::add), RecordedCameras.NONE, writer, (done, ok, total) -> { });
         }
         DatasetReader reader = DatasetReader.open(out);
         assertEquals(List.of(), reader.validate());

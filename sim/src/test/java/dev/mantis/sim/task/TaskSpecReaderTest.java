@@ -26,7 +26,7 @@ class TaskSpecReaderTest {
     @CsvSource(delimiter = '|', value = {
         "not yaml|id: [unclosed|t.yaml:1: not YAML: expected ',' or ']', but got <stream end>; fix the syntax",
         "unknown key|id: a\\nrobot: panda\\nhorizon: 5\\ncolour: red\\ngoal: {type: reach, x: 0, y: 0, z: 0.1, tolerance: 0.01}"
-            + "|t.yaml:4: unknown key 'colour'; expected one of id, instruction, robot, controller, horizon, objects, fixtures, articulated, goal",
+            + "|t.yaml:4: unknown key 'colour'; expected one of id, instruction, robot, controller, horizon, objects, fixtures, articulated, goal, cameras",
         "missing goal|id: a\\nrobot: panda\\nhorizon: 5|t.yaml:1: missing key 'goal'",
         "bad horizon|id: a\\nrobot: panda\\nhorizon: ten\\ngoal: {type: reach, x: 0, y: 0, z: 0, tolerance: 1}"
             + "|t.yaml:3: horizon: 'ten' is not a whole number",
