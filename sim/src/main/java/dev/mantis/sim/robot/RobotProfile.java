@@ -48,7 +48,7 @@ public record RobotProfile(String eeLink, Optional<String> gripperJoint, List<Do
             // oracle's side grasp of an object at the table's centre, hand open
             case "ur5e_allegro" -> Optional.of(new RobotProfile("palm", Optional.empty(),
                     List.of(0.2093, -1.1359, 1.4690, -0.3331, 3.3509, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-                            0.0, 0.0, 0.0, 0.263, -0.105, 0.0, 0.0),
+                            0.0, 0.0, 0.0, 0.323, -0.045, 0.0, 0.0),
                     HAND_FLEXION_JOINTS));
             default -> Optional.empty();
         };

@@ -28,12 +28,17 @@ final class HandOracle implements Oracle {
     private static final Vec3 P_PALM_OBJECT = new Vec3(0.04, -0.01, 0.05);
     /** Arm joints from which the pre-grasp IK starts (picks the elbow-up branch). */
     private static final double[] ARM_SEED = {0.191, -0.809, 1.682, -0.873, 3.333, 0.0};
-    /** Open fingers, thumb flat beside the palm (joint_12.0 at its lower limit). */
-    private static final double[] THUMB_FLAT = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.263, -0.105, 0, 0};
-    /** Open fingers, thumb swung straight out of the palm face (joint_12.0 at its upper limit). */
-    private static final double[] THUMB_OUT = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.396, 0, 0, 0};
+    /*
+     * Hand targets stay 0.06 rad inside the joint limits, clear of the safety layer's default
+     * 0.05 rad margin, so that it has nothing to clamp.
+     */
+    /** Open fingers, thumb flat beside the palm (joint_12.0 near its lower limit). */
+    private static final double[] THUMB_FLAT = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.323, -0.045, 0, 0};
+    /** Open fingers, thumb swung out of the palm face (joint_12.0 near its upper limit). */
+    private static final double[] THUMB_OUT = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1.336, 0, 0, 0};
     /** Fingers and thumb curled past contact, so they squeeze. */
-    private static final double[] WRAP = {0, 1.6, 1.6, 1.6, 0, 1.6, 1.6, 1.6, 0, 1.6, 1.6, 1.6, 1.396, 0, 1.4, 1.4};
+    private static final double[] WRAP = {0, 1.55, 1.55, 1.55, 0, 1.55, 1.55, 1.55, 0, 1.55, 1.55, 1.55, 1.336, 0, 1.4,
+        1.4};
     /** Height of the pre-grasp above the grasp, metres. */
     private static final double APPROACH = 0.12;
     /** Palm speed while carrying, metres per control step (0.17 m/s at 20 Hz). */
