@@ -15,3 +15,5 @@ mantis render --task block_in_bowl --frame 50 --size "$size" --out docs/render-b
 mantis render --task insertion --frame 60 --size "$size" --out docs/render-insertion.png
 mantis render --task press_button --frame 20 --size "$size" --out docs/render-press_button.png
 mantis render --task hanoi --frame 300 --size "$size" --out docs/render-hanoi.png
+mantis render --task hand_place --frame 90 --size "$size" --out docs/render-hand_place.png
+mantis view --task hand_lift --frame 70 --size "$size" --screenshot docs/viewer-hand_lift.png
