@@ -102,7 +102,7 @@ public final class Collection {
         try {
             ArrayDeque<Future<EpisodeRecorder.Recorded>> inFlight = new ArrayDeque<>();
             int next = start;
-            int window = 4 * threads;
+            int window = 32 * threads;
             for (int job = start; job < total; job++) {
                 while (next < total && next < job + window) {
                     int j = next++;
