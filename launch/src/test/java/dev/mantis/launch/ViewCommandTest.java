@@ -120,10 +120,29 @@ class ViewCommandTest {
     }
 
     @Test
-    void mp4IsOneLineNotYetSupported(@TempDir Path dir) {
-        var r = RobotInspectCommandTest.run("render", "--task", "reach", "--out", dir.resolve("a.mp4").toString());
+    void mp4HoldsEveryStepFromTheFrameToTheEpisodesEnd(@TempDir Path dir) throws Exception {
+        assumeDisplayOrCi();
+        Path mp4 = dir.resolve("reach.mp4");
+        var r = RobotInspectCommandTest.run("render", "--task", "reach", "--frame", "10", "--size", "160x120",
+                "--out", mp4.toString());
+        assertEquals(0, r.code(), r.err());
+        int steps = 0;
+        try (var p = new dev.mantis.sim.view.LivePlayback(dev.mantis.launch.task.TaskSource.task("reach"),
+                dev.mantis.sim.task.PolicyFactory.ORACLE, "oracle", 0, 0)) {
+            while (p.advance()) {
+                steps++;
+            }
+        }
+        List<byte[]> frames = dev.mantis.robot.dataset.video.VideoDecoder.frames(mp4, 0, 10_000, 160, 120, 20);
+        assertEquals(steps + 1 - 10, frames.size(), "frames 10.." + steps + " of the episode");
+        assertFalse(java.util.Arrays.equals(frames.get(0), frames.get(frames.size() - 1)), "the arm moves");
+    }
+
+    @Test
+    void unknownOutputTypeIsOneLine(@TempDir Path dir) {
+        var r = RobotInspectCommandTest.run("render", "--task", "reach", "--out", dir.resolve("a.gif").toString());
         assertEquals(2, r.code());
-        assertEquals("mantis: " + dir.resolve("a.mp4") + ": MP4 output is not yet supported; write a PNG (FILE.png)",
+        assertEquals("mantis: " + dir.resolve("a.gif") + ": unknown output type; give FILE.png or FILE.mp4",
                 r.err().strip());
     }
 

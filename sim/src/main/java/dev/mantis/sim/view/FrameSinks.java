@@ -10,10 +10,10 @@ public final class FrameSinks {
     }
 
     /**
-     * A sink writing {@code file}: {@code .png} one image. MP4 video is not supported yet (the
-     * dataset video encoder will plug in here).
+     * A sink writing {@code file}: {@code .png} one image, {@code .mp4} the episode from the frame
+     * shown to its end, one video frame per control step.
      *
-     * @throws IllegalArgumentException for {@code .mp4} or an unknown extension, in one line
+     * @throws IllegalArgumentException for an unknown extension, in one line
      */
     public static FrameSink open(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -21,8 +21,8 @@ public final class FrameSinks {
             return new PngSink(file);
         }
         if (name.endsWith(".mp4")) {
-            throw new IllegalArgumentException(file + ": MP4 output is not yet supported; write a PNG (FILE.png)");
+            return new Mp4Sink(file, (int) dev.mantis.sim.task.Task.CONTROL_HZ);
         }
-        throw new IllegalArgumentException(file + ": unknown output type; give FILE.png");
+        throw new IllegalArgumentException(file + ": unknown output type; give FILE.png or FILE.mp4");
     }
 }

@@ -79,6 +79,8 @@ final class ViewerApp extends SimpleApplication {
     private boolean orbiting;
     private boolean panning;
     private boolean stopping;
+    /** For a video: the playback had no step left when this frame was asked for. */
+    private volatile boolean ended;
 
     ViewerApp(Playback playback, OrbitCamera camera, boolean offscreen, FrameSink sink, int captureAfterFrames) {
         super(new AppState[0]);
@@ -155,14 +157,24 @@ final class ViewerApp extends SimpleApplication {
         if (stopping) {
             return;
         }
-        int n = offscreen ? 0 : clock.advance(tpf);
+        // off-screen: still, or for a video one control step per drawn frame once capturing started
+        int n = offscreen ? (movie() && framesDrawn >= captureAfterFrames ? 1 : 0) : clock.advance(tpf);
         sim.run(() -> {
-            for (int i = 0; i < n && playback.advance(); i++) {
+            for (int i = 0; i < n; i++) {
                 // whole control steps only: what is simulated does not depend on the frame rate
+                if (!playback.advance()) {
+                    ended = true;
+                    break;
+                }
             }
             capture();
         });
         refresh();
+    }
+
+    /** Whether every frame to the episode's end goes to the sink (an off-screen video). */
+    private boolean movie() {
+        return offscreen && sink != null && sink.wholeEpisode();
     }
 
     /** On the simulation thread: the poses and status of the current frame. */
@@ -340,6 +352,12 @@ final class ViewerApp extends SimpleApplication {
             if (sink == null || captured || framesDrawn < captureAfterFrames) {
                 return;
             }
+            if (ended) { // the last frame written already showed the episode's end
+                captured = true;
+                stopping = true;
+                stop();
+                return;
+            }
             int w = cam.getWidth();
             int h = cam.getHeight();
             if (rgba == null || rgba.capacity() != 4 * w * h) {
@@ -360,9 +378,12 @@ final class ViewerApp extends SimpleApplication {
             }
             try {
                 sink.write(w, h, rgb);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 handleError("cannot write the frame: " + e.getMessage(), e);
                 return;
+            }
+            if (movie()) {
+                return; // on to the next step's frame
             }
             captured = true;
             stopping = true;

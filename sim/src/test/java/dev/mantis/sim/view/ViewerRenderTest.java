@@ -135,10 +135,16 @@ class ViewerRenderTest {
     }
 
     @Test
-    void mp4IsNotSupportedYetInOneLine() {
-        var e = assertThrows(IllegalArgumentException.class, () -> FrameSinks.open(Path.of("out/run.mp4")));
-        assertEquals("out/run.mp4: MP4 output is not yet supported; write a PNG (FILE.png)", e.getMessage());
+    void sinksByExtension() throws Exception {
         assertTrue(FrameSinks.open(Path.of("a.PNG")) instanceof PngSink);
+        try (FrameSink mp4 = FrameSinks.open(Path.of("out/run.mp4"))) {
+            assertTrue(mp4 instanceof Mp4Sink && mp4.wholeEpisode());
+            var e = assertThrows(IllegalArgumentException.class, () -> mp4.write(161, 120, new byte[3 * 161 * 120]));
+            assertEquals("out/run.mp4: an MP4 needs an even width and height, got 161x120; give --size with even "
+                    + "numbers", e.getMessage());
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> FrameSinks.open(Path.of("run.gif")));
+        assertEquals("run.gif: unknown output type; give FILE.png or FILE.mp4", e.getMessage());
     }
 
     static int[] at(Keep k, double[] uv) {
