@@ -3,16 +3,10 @@ package dev.mantis.sim.task;
 import dev.mantis.robot.safety.SafetySettings;
 import dev.mantis.robot.safety.WorkspaceBox;
 import dev.mantis.robot.spatial.Vec3;
-import java.io.StringReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a robot's safety settings from YAML, refusing bad files with one line: file, line, key,
@@ -59,18 +53,12 @@ public final class SafetySettingsReader {
      *     that name another robot
      */
     public static SafetySettings read(String yaml, String file, String robotId) {
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new TaskSpecException(file, line, "not YAML: " + e.getProblem() + "; fix the syntax");
-        }
+        YamlNode root = YamlNode.parse(yaml, file);
         SafetySettings d = SafetySettings.DEFAULT;
         if (root == null) {
             return d;
         }
-        Map<String, YamlNode> top = new YamlNode(file, "", root).mapping(TOP);
+        Map<String, YamlNode> top = root.mapping(TOP);
         if (top.containsKey("robot") && !top.get("robot").text().equals(robotId)) {
             throw top.get("robot").error("these settings are for '" + top.get("robot").text() + "' but the task's "
                     + "robot is '" + robotId + "'; use a safety file for " + robotId);

@@ -4,17 +4,11 @@ import dev.mantis.robot.model.Geometry;
 import dev.mantis.robot.model.Material;
 import dev.mantis.robot.spatial.Vec3;
 import dev.mantis.sim.control.Controllers;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads a task spec from YAML text, refusing bad files with one line: file, line, key, fix. */
 public final class TaskSpecReader {
@@ -81,18 +75,11 @@ public final class TaskSpecReader {
      * @throws TaskSpecException for a file that is not YAML or not a valid task
      */
     public static TaskSpec read(String yaml, String file) {
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new TaskSpecException(file, line, "not YAML: " + e.getProblem() + "; fix the syntax");
-        }
-        if (root == null) {
+        YamlNode rootNode = YamlNode.parse(yaml, file);
+        if (rootNode == null) {
             throw new TaskSpecException(file, 1, "the file is empty; declare id, robot, horizon, objects and goal");
         }
-        Map<String, YamlNode> top = new YamlNode(file, "", root).mapping(TOP);
-        YamlNode rootNode = new YamlNode(file, "", root);
+        Map<String, YamlNode> top = rootNode.mapping(TOP);
         String id = required(top, "id", rootNode).text();
         if (!id.matches("[a-z0-9_]+")) {
             throw top.get("id").error("'" + id + "' must be lower-case letters, digits and underscores");

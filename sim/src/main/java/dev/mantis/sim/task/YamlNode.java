@@ -1,9 +1,14 @@
 package dev.mantis.sim.task;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -24,6 +29,22 @@ final class YamlNode {
         this.file = file;
         this.path = path;
         this.node = node;
+    }
+
+    /**
+     * The document in {@code yaml}, named {@code file} in messages, or null for an empty one.
+     *
+     * @throws TaskSpecException for text that is not YAML, naming the line
+     */
+    static YamlNode parse(String yaml, String file) {
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new TaskSpecException(file, line, "not YAML: " + e.getProblem() + "; fix the syntax");
+        }
+        return root == null ? null : new YamlNode(file, "", root);
     }
 
     int line() {
