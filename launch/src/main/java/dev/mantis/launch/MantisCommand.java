@@ -2,6 +2,7 @@ package dev.mantis.launch;
 
 import dev.mantis.launch.dataset.CollectCommand;
 import dev.mantis.launch.dataset.DatasetCommand;
+import dev.mantis.launch.deploy.DeployCommand;
 import dev.mantis.launch.dataset.ReplayCommand;
 import dev.mantis.launch.policy.PolicyCommand;
 import dev.mantis.launch.policy.TrainCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
             "  mantis collect --suite core --policy oracle --episodes 20 --out data/core"},
         subcommands = {RobotCommand.class, SimCommand.class, TasksCommand.class, EvalCommand.class,
             CollectCommand.class, ReplayCommand.class, ViewCommand.class, RenderCommand.class, DatasetCommand.class,
-            PolicyCommand.class, TrainCommand.class, RosCommand.class, CommandLine.HelpCommand.class})
+            PolicyCommand.class, TrainCommand.class, RosCommand.class, DeployCommand.class, CommandLine.HelpCommand.class})
 public final class MantisCommand implements Runnable {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

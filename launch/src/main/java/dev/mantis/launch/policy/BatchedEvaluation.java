@@ -54,7 +54,7 @@ public final class BatchedEvaluation {
                     taskOf.add(task);
                     scenes.add(scene);
                     safes.add(safety.wrap(scene));
-                    views.add(PolicySource.view(task, scene, widths));
+                    views.add(PolicySource.view(task, scene.robot(0).observationSpec(), widths));
                 }
                 try (OnnxPolicy policy = load(model, scenes.get(0), views.get(0), options)) {
                     lockstep(spec, episodes, seed, policy, taskOf, scenes, safes, views, mine, () -> {

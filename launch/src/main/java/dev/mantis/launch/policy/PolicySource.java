@@ -8,6 +8,8 @@ import dev.mantis.policies.onnx.OnnxPolicy;
 import dev.mantis.policies.Policy;
 import dev.mantis.policies.PolicyOptions;
 import dev.mantis.policies.RandomPolicy;
+import dev.mantis.robot.spec.ActionSpec;
+import dev.mantis.robot.spec.ObservationSpec;
 import dev.mantis.sim.record.TaskObservation;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.Oracle;
@@ -114,38 +116,48 @@ public final class PolicySource implements PolicyFactory, AutoCloseable {
         }
         Policy policy = policy(task, scene);
         count(task.spec().id(), policy); // the previous episode's faults, before reset clears them
-        return new PolicyOracle(policy, view(task, scene), seed);
+        return new PolicyOracle(policy, view(task, scene.robot(0).observationSpec()), seed);
     }
 
     private Policy policy(Task task, Scene scene) {
+        return policy(task, scene.robot(0).robotType(), scene.robot(0).observationSpec(), scene.robot(0).actionSpec());
+    }
+
+    /**
+     * The policy for {@code task} on a robot of {@code robotType} with these specs (one per
+     * thread and task; a model is checked against them when loaded), e.g. a robot driven over ROS.
+     *
+     * @throws InputException for a model that does not fit
+     */
+    public Policy policy(Task task, String robotType, ObservationSpec robot, ActionSpec action) {
         String key = Thread.currentThread().getId() + "/" + task.spec().id();
         return policies.computeIfAbsent(key, k -> {
-            TaskObservation v = view(task, scene);
+            TaskObservation v = view(task, robot);
             if (model == null) {
-                return new RandomPolicy(scene.robot(0).actionSpec());
+                return new RandomPolicy(action);
             }
             try {
-                return OnnxPolicy.load(model, scene.robot(0).robotType(), v.spec(), v.goalSpec(),
-                        scene.robot(0).actionSpec(), options);
+                return OnnxPolicy.load(model, robotType, v.spec(), v.goalSpec(), action, options);
             } catch (IOException e) {
                 throw new InputException(e.getMessage());
             }
         });
     }
 
-    private TaskObservation view(Task task, Scene scene) {
+    /** The task's observation as this run's policies see it (padded to the model's widths). */
+    public TaskObservation view(Task task, ObservationSpec robot) {
         return views.computeIfAbsent(Thread.currentThread().getId() + "/" + task.spec().id(), k -> {
             int[] widths = model == null ? null : widths(model);
-            return view(task, scene, widths == null ? new int[3] : widths);
+            return view(task, robot, widths == null ? new int[3] : widths);
         });
     }
 
     /** The task's view, padded to at least the widths a model asks for (see {@link #widths}). */
-    static TaskObservation view(Task task, Scene scene, int[] widths) {
+    static TaskObservation view(Task task, ObservationSpec robot, int[] widths) {
         int objects = Math.max(task.spec().objects().size(), widths[0] / 7);
         int joints = Math.max(TaskObservation.articulatedJoints(task.spec()).size(), widths[2]);
         int goal = Math.max(task.spec().goal().stateSize(), widths[1]);
-        return new TaskObservation(task, scene.robot(0).observationSpec(), objects, joints, goal);
+        return new TaskObservation(task, robot, objects, joints, goal);
     }
 
     /**

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code mantis sim}: verbs about the simulator itself. */
 @Command(name = "sim", mixinStandardHelpOptions = true, description = "Simulator tools.",
-        footer = {"", "Example:", "  mantis sim bench --objects 50 --json"},
-        subcommands = {SimBenchCommand.class})
+        footer = {"", "Examples:", "  mantis sim bench --objects 50 --json", "  mantis sim serve-ros --robot panda --profile franka --task reach"},
+        subcommands = {SimBenchCommand.class, ServeRosCommand.class})
 public final class SimCommand implements Runnable {
 
     @CommandLine.Spec

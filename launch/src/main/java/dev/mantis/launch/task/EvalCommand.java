@@ -148,7 +148,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTable(PrintWriter out, List<TaskSummary> summaries, double rate, int threads) {
+    /** The per-task table: episodes, success rate with its interval, steps, reward, failures; then the rate. */
+    public static void printTable(PrintWriter out, List<TaskSummary> summaries, double rate, int threads) {
         out.printf(Locale.ROOT, "%-16s %8s %9s %17s %10s %11s  %s%n", "task", "episodes", "success", "95% interval",
                 "mean steps", "mean reward", "failures");
         for (TaskSummary s : summaries) {

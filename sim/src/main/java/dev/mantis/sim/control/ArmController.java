@@ -1,10 +1,10 @@
 package dev.mantis.sim.control;
 
+import dev.mantis.robot.spec.ArmActions;
 import dev.mantis.robot.spec.FeatureSpec;
 import dev.mantis.sim.articulation.Articulation;
 import dev.mantis.sim.articulation.JointDrives;
 import dev.mantis.sim.robot.RobotJoints;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,9 +13,6 @@ import java.util.List;
  * gripper closes force-limited by its joint's effort limit.
  */
 abstract class ArmController implements Controller {
-
-    /** Name of the gripper element of every action. */
-    static final String GRIPPER_WIDTH = "gripper.width";
 
     final Articulation articulation;
     final JointDrives drives;
@@ -27,20 +24,18 @@ abstract class ArmController implements Controller {
         this.joints = joints;
     }
 
-    /** The action feature: arm elements then, with a gripper, its width. */
+    /** The action feature: arm elements then, with a gripper, its width ({@link ArmActions#feature}). */
     final FeatureSpec feature(List<String> armNames, String unit, double[] armLower, double[] armUpper) {
-        List<String> names = new ArrayList<>(armNames);
-        int n = armNames.size() + (joints.hasGripper() ? 1 : 0);
-        double[] lower = java.util.Arrays.copyOf(armLower, n);
-        double[] upper = java.util.Arrays.copyOf(armUpper, n);
-        if (joints.hasGripper()) {
-            names.add(GRIPPER_WIDTH);
-            int g = joints.gripperDof();
-            lower[n - 1] = joints.widthScale() * drives.lower(g);
-            upper[n - 1] = joints.widthScale() * drives.upper(g);
-            unit = unit + "; gripper.width: m";
+        return ArmActions.feature(armNames, unit, armLower, armUpper, gripperBounds());
+    }
+
+    /** The gripper's {lower, upper} opening width in metres, or null without a gripper. */
+    final double[] gripperBounds() {
+        if (!joints.hasGripper()) {
+            return null;
         }
-        return FeatureSpec.vector("action", names, unit, lower, upper);
+        int g = joints.gripperDof();
+        return new double[] {joints.widthScale() * drives.lower(g), joints.widthScale() * drives.upper(g)};
     }
 
     /** Sets the gripper target from the last action element, if the robot has a gripper. */

@@ -1,5 +1,6 @@
 package dev.mantis.sim.control;
 
+import dev.mantis.robot.spec.ArmActions;
 import dev.mantis.robot.spec.FeatureSpec;
 import dev.mantis.sim.articulation.Articulation;
 import dev.mantis.sim.articulation.JointDrives;
@@ -8,12 +9,9 @@ import dev.mantis.sim.robot.RobotJoints;
 /**
  * {@code pd_joint_pos}: the action holds absolute arm joint targets (radians or metres, bounded
  * by the joint limits); {@code pd_joint_delta_pos}: the action holds changes of the arm joints
- * from their current positions (bounded by {@link #MAX_DELTA}).
+ * from their current positions (bounded by {@link ArmActions#MAX_JOINT_DELTA}).
  */
 public final class JointPositionController extends ArmController {
-
-    /** Largest joint change of one {@code pd_joint_delta_pos} action, radians or metres. */
-    public static final double MAX_DELTA = 0.1;
 
     private final boolean delta;
     private final FeatureSpec feature;
@@ -26,11 +24,10 @@ public final class JointPositionController extends ArmController {
         double[] lower = new double[n];
         double[] upper = new double[n];
         for (int k = 0; k < n; k++) {
-            int dof = joints.armDof(k);
-            lower[k] = delta ? -MAX_DELTA : drives.lower(dof);
-            upper[k] = delta ? MAX_DELTA : drives.upper(dof);
+            lower[k] = drives.lower(joints.armDof(k));
+            upper[k] = drives.upper(joints.armDof(k));
         }
-        feature = feature(joints.armNames(), delta ? "rad or m per step" : "rad or m", lower, upper);
+        feature = ArmActions.joint(joints.armNames(), lower, upper, delta, gripperBounds());
     }
 
     @Override

@@ -81,24 +81,50 @@ public final class FrameRecorder implements StepRecorder {
 
     @Override
     public void begin(Scene scene) {
+        begin(view.goal().get(TaskRecording.GOAL_STATE), TaskRecording.initialState(scene.snapshot()));
+    }
+
+    /**
+     * Starts an episode observed from outside the simulator (e.g. over ROS): its goal state and
+     * initial state vector (empty where unknown).
+     */
+    public void begin(double[] goalState, double[] initialState) {
         buffer.clear();
         episodeEvents.clear();
-        initialState = TaskRecording.initialState(scene.snapshot());
-        goalState = view.goal().get(TaskRecording.GOAL_STATE);
+        this.initialState = initialState.clone();
+        this.goalState = goalState.clone();
     }
 
     @Override
     public void before(Scene scene, int step) {
-        Observation o = view.observe(scene);
+        before(view.observe(scene));
+    }
+
+    /** Records the observation {@code o} (in {@link #observationSpec()}) and the goal before a step. */
+    public void before(Observation o) {
         for (int i = 0; i < observed.length; i++) {
             buffer.put(observed[i], o.get(o.spec().features().get(i).name()));
         }
         buffer.put(goal, goalState);
     }
 
+    /** The task observation a frame records: the robot's features, the objects' poses and joints. */
+    public ObservationSpec observationSpec() {
+        return view.spec();
+    }
+
+    /** The view that pads a task's object and goal vectors to this recording's widths. */
+    public TaskObservation view() {
+        return view;
+    }
+
     @Override
     public Action choose(Scene scene, Action proposed) {
-        FeatureSpec f = scene.robot(0).actionSpec().action();
+        return float32(scene.robot(0).actionSpec().action(), proposed);
+    }
+
+    /** {@code proposed} with each element rounded to the nearest float32 inside {@code f}'s bounds. */
+    public static Action float32(FeatureSpec f, Action proposed) {
         double[] v = new double[proposed.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = f.nearestFloat32(i, proposed.get(i));

@@ -182,6 +182,38 @@ public final class TaskObservation {
         return new Observation(spec, robot.timestamp(), values);
     }
 
+    /**
+     * The observation of a robot observed from outside the simulator: {@code robot} (in the robot
+     * spec this view was made with), then object poses {@code environmentState} (7 per object)
+     * and articulated joint positions {@code environmentJoints}, each zero-padded to this view's
+     * widths.
+     *
+     * @throws IllegalArgumentException if a vector is wider than this view's
+     */
+    public Observation observe(Observation robot, double[] environmentState, double[] environmentJoints) {
+        if (environmentState.length > objects.length || environmentJoints.length > joints.length) {
+            throw new IllegalArgumentException("environment state of " + environmentState.length + " and joints of "
+                    + environmentJoints.length + " values do not fit task '" + task.spec().id() + "' ("
+                    + objects.length + " and " + joints.length + ")");
+        }
+        double[][] values = new double[robotFeatures + 2][];
+        for (int i = 0; i < robotFeatures; i++) {
+            values[i] = robot.get(robot.spec().features().get(i).name());
+        }
+        values[robotFeatures] = java.util.Arrays.copyOf(environmentState, objects.length);
+        values[robotFeatures + 1] = java.util.Arrays.copyOf(environmentJoints, joints.length);
+        return new Observation(spec, robot.timestamp(), values);
+    }
+
+    /** A goal observation ({@link #goalSpec()}) of the target points {@code goalState}, zero-padded. */
+    public Observation goal(double[] goalState) {
+        if (goalState.length > this.goalState.length) {
+            throw new IllegalArgumentException("a goal of " + goalState.length + " values does not fit task '"
+                    + task.spec().id() + "' (" + this.goalState.length + ")");
+        }
+        return new Observation(goalSpec, 0, new double[][] {java.util.Arrays.copyOf(goalState, this.goalState.length)});
+    }
+
     /** The current episode's goal (valid after the task's reset). */
     public Observation goal() {
         Arrays.fill(goalState, 0);

@@ -1,11 +1,11 @@
 package dev.mantis.sim.record;
 
+import dev.mantis.robot.Robot;
 import dev.mantis.robot.dataset.DatasetFeature;
 import dev.mantis.robot.dataset.DatasetSpec;
 import dev.mantis.robot.dataset.parquet.ParquetColumn;
 import dev.mantis.robot.dataset.parquet.ParquetType;
 import dev.mantis.robot.spec.FeatureSpec;
-import dev.mantis.sim.robot.SimRobot;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
@@ -81,28 +81,29 @@ public final class TaskRecording {
      *
      * @throws IllegalArgumentException if the tasks use different robots or controllers
      */
-    public static DatasetSpec spec(List<TaskSpec> tasks, SimRobot robot) {
+    public static DatasetSpec spec(List<TaskSpec> tasks, Robot robot) {
         return spec(tasks, robot, false, RecordedCameras.NONE);
     }
 
     /**
-     * {@link #spec(List, SimRobot)}; with {@code safety}, also the per-frame {@link #SAFETY_CLAMPED}
+     * {@link #spec(List, Robot)}; with {@code safety}, also the per-frame {@link #SAFETY_CLAMPED}
      * and {@link #SAFETY_EVENT} features and the {@link #SAFETY_EVENTS} and {@link #SAFETY_LOG}
      * episode columns.
      */
-    public static DatasetSpec spec(List<TaskSpec> tasks, SimRobot robot, boolean safety) {
-        return spec(tasks, robot, safety, RecordedCameras.NONE);
+    public static DatasetSpec spec(List<TaskSpec> tasks, Robot robot, boolean safety) {
+        return numericSpec(tasks, robot, safety);
     }
 
     /**
-     * {@link #spec(List, SimRobot, boolean)} with the video features of {@code cameras}: dtype
+     * {@link #spec(List, Robot, boolean)} with the video features of {@code cameras}: dtype
      * video, shape [height, width, 3], info with the encoding (video.codec, video.pix_fmt,
      * video.fps, ...) and the first task's camera intrinsics and extrinsics (camera.fx, camera.fy,
      * camera.cx, camera.cy, camera.parent, camera.T_parent_camera).
      *
      * @throws IllegalArgumentException if a task lacks a camera, or the tasks' images differ in size
      */
-    public static DatasetSpec spec(List<TaskSpec> tasks, SimRobot robot, boolean safety, RecordedCameras cameras) {
+    public static DatasetSpec spec(List<TaskSpec> tasks, Robot robot, boolean safety,
+            RecordedCameras cameras) {
         DatasetSpec plain = numericSpec(tasks, robot, safety);
         if (!cameras.any()) {
             return plain;
@@ -137,7 +138,7 @@ public final class TaskRecording {
         return new DatasetSpec(plain.robotType(), plain.fps(), features, plain.episodeColumns());
     }
 
-    private static DatasetSpec numericSpec(List<TaskSpec> tasks, SimRobot robot, boolean safety) {
+    private static DatasetSpec numericSpec(List<TaskSpec> tasks, Robot robot, boolean safety) {
         TaskSpec first = tasks.get(0);
         int objects = 0;
         int joints = 0;
@@ -179,7 +180,7 @@ public final class TaskRecording {
     }
 
     /**
-     * {@link #spec(List, SimRobot, boolean)} with the robot of a scene of the first task, built for
+     * {@link #spec(List, Robot, boolean)} with the robot of a scene of the first task, built for
      * the purpose and closed.
      */
     public static DatasetSpec spec(List<TaskSpec> tasks, boolean safety) {

@@ -1,5 +1,6 @@
 package dev.mantis.sim.robot;
 
+import dev.mantis.robot.model.ArmJoints;
 import dev.mantis.sim.articulation.Articulation;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,30 +17,23 @@ public final class RobotJoints {
     private final double widthScale;
     private final List<String> armNames = new ArrayList<>();
 
-    /** Groups the joints of {@code articulation} according to {@code profile}. */
+    /** Groups the joints of {@code articulation} according to {@code profile} ({@link ArmJoints}). */
     public RobotJoints(Articulation articulation, RobotProfile profile) {
-        List<Integer> armDofs = new ArrayList<>();
+        ArmJoints groups = ArmJoints.of(articulation.tree().model(), profile.gripperJoint());
+        armNames.addAll(groups.arm());
+        arm = new int[armNames.size()];
         int gripperDof = -1;
-        double scale = 0;
-        String gripperName = profile.gripperJoint().orElse(null);
         for (int i = 0; i < articulation.dof(); i++) {
-            var j = articulation.joint(i);
-            if (j.name().equals(gripperName)) {
+            String name = articulation.joint(i).name();
+            int k = armNames.indexOf(name);
+            if (k >= 0) {
+                arm[k] = i;
+            } else if (name.equals(groups.gripper().orElse(null))) {
                 gripperDof = i;
-                scale += 1;
-            } else if (j.isMimic() && j.mimic().get().joint().equals(gripperName)) {
-                scale += j.mimic().get().multiplier();
-            } else if (!j.isMimic()) {
-                armDofs.add(i);
-                armNames.add(j.name());
             }
         }
-        if (gripperName != null && gripperDof < 0) {
-            throw new IllegalArgumentException("robot has no gripper joint '" + gripperName + "'");
-        }
-        arm = armDofs.stream().mapToInt(Integer::intValue).toArray();
         gripper = gripperDof;
-        widthScale = scale;
+        widthScale = groups.widthScale();
     }
 
     /** Number of arm joints. */

@@ -58,7 +58,23 @@ public final class EpisodeSafety {
                     + "shorter than the watchdog's state_timeout %.3f s and step_timeout %.3f s; raise them",
                     period, settings.stateTimeout(), settings.stepTimeout()));
         }
-        return Optional.of(SafeRobot.of(scene.robot(0), placement.model(), placement.profile().eeLink(), settings,
-                () -> scene.time() + period, EStop.NONE, log));
+        return wrap(scene.robot(0), placement.model(), placement.profile().eeLink(), () -> scene.time() + period,
+                EStop.NONE);
+    }
+
+    /**
+     * The safety layer around any robot (e.g. one driven over ROS) of model {@code model}, empty
+     * when off.
+     *
+     * @param clock seconds, on the time base of the robot's observation timestamps
+     * @param estop the e-stop the layer obeys
+     * @throws IllegalArgumentException if the settings do not fit the robot (see {@link SafeRobot#of})
+     */
+    public Optional<SafeRobot> wrap(dev.mantis.robot.Robot robot, dev.mantis.robot.model.RobotModel model,
+            String eeLink, java.util.function.DoubleSupplier clock, EStop estop) {
+        if (settings == null) {
+            return Optional.empty();
+        }
+        return Optional.of(SafeRobot.of(robot, model, eeLink, settings, clock, estop, log));
     }
 }

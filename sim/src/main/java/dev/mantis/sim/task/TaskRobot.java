@@ -50,6 +50,21 @@ public record TaskRobot(String id, RobotModel model, RobotProfile profile, Trans
         return new TaskRobot(id, load(id), profile, Task.ROBOT_BASE, PhysicsSettings.DEFAULT);
     }
 
+    /**
+     * A robot from a URDF model Mantis does not bundle, on the table like the bundled arms: its
+     * end-effector link, optional gripper, rest at the neutral configuration (zeros, clamped into
+     * the limits).
+     */
+    public static TaskRobot of(RobotModel model, String eeLink, java.util.Optional<String> gripperJoint) {
+        java.util.List<Double> rest = new java.util.ArrayList<>();
+        for (String joint : dev.mantis.robot.model.ArmJoints.of(model, gripperJoint).arm()) {
+            var limits = model.joint(joint).orElseThrow().limits();
+            rest.add(Math.max(limits.lower(), Math.min(limits.upper(), 0.0)));
+        }
+        return new TaskRobot(model.name(), model, new RobotProfile(eeLink, gripperJoint, rest), Task.ROBOT_BASE,
+                PhysicsSettings.DEFAULT);
+    }
+
     private static RobotModel load(String id) {
         return new UrdfLoader(new MeshResolver(List.of())).load(BundledRobots.find(id).orElseThrow().url());
     }

@@ -19,13 +19,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * A YAML node with its file and line, and typed accessors that fail with a one-line
  * {@link TaskSpecException} naming the file, the line and the key.
  */
-final class YamlNode {
+public final class YamlNode {
 
     private final String file;
     private final String path;
     private final Node node;
 
-    YamlNode(String file, String path, Node node) {
+    private YamlNode(String file, String path, Node node) {
         this.file = file;
         this.path = path;
         this.node = node;
@@ -36,7 +36,7 @@ final class YamlNode {
      *
      * @throws TaskSpecException for text that is not YAML, naming the line
      */
-    static YamlNode parse(String yaml, String file) {
+    public static YamlNode parse(String yaml, String file) {
         Node root;
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
@@ -47,16 +47,16 @@ final class YamlNode {
         return root == null ? null : new YamlNode(file, "", root);
     }
 
-    int line() {
+    public int line() {
         return node.getStartMark().getLine() + 1;
     }
 
-    TaskSpecException error(String detail) {
+    public TaskSpecException error(String detail) {
         return new TaskSpecException(file, line(), path.isEmpty() ? detail : path + ": " + detail);
     }
 
     /** The entries of a mapping, in file order; refuses keys not in {@code allowed}. */
-    Map<String, YamlNode> mapping(List<String> allowed) {
+    public Map<String, YamlNode> mapping(List<String> allowed) {
         if (!(node instanceof MappingNode m)) {
             throw error("expected a mapping (key: value lines)");
         }
@@ -74,7 +74,7 @@ final class YamlNode {
     }
 
     /** The items of a sequence. */
-    List<YamlNode> sequence() {
+    public List<YamlNode> sequence() {
         if (!(node instanceof SequenceNode s)) {
             throw error("expected a list");
         }
@@ -85,7 +85,7 @@ final class YamlNode {
         return out;
     }
 
-    String text() {
+    public String text() {
         if (!(node instanceof ScalarNode s) || s.getValue().isBlank()) {
             throw error("expected a value");
         }
@@ -93,7 +93,7 @@ final class YamlNode {
     }
 
     /** A value, or a list of values. */
-    List<String> texts() {
+    public List<String> texts() {
         if (node instanceof ScalarNode) {
             return List.of(text());
         }
@@ -104,7 +104,7 @@ final class YamlNode {
         return out;
     }
 
-    double number() {
+    public double number() {
         String t = text();
         try {
             double v = Double.parseDouble(t);
@@ -117,7 +117,7 @@ final class YamlNode {
         throw error("'" + t + "' is not a finite number");
     }
 
-    int integer() {
+    public int integer() {
         String t = text();
         try {
             return Integer.parseInt(t);
@@ -127,7 +127,7 @@ final class YamlNode {
     }
 
     /** A list of exactly {@code n} numbers. */
-    double[] numbers(int n) {
+    public double[] numbers(int n) {
         List<YamlNode> items = sequence();
         if (items.size() != n) {
             throw error("expected " + n + " numbers, got " + items.size());
@@ -140,7 +140,7 @@ final class YamlNode {
     }
 
     /** A range: a number (a fixed value) or a list [min, max] with min <= max. */
-    double[] range() {
+    public double[] range() {
         if (node instanceof ScalarNode) {
             double v = number();
             return new double[] {v, v};

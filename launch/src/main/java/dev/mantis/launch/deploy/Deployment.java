@@ -1,0 +1,210 @@
+package dev.mantis.launch.deploy;
+
+import dev.mantis.launch.InputException;
+import dev.mantis.policies.Policy;
+import dev.mantis.robot.Robot;
+import dev.mantis.robot.ros.RosException;
+import dev.mantis.robot.ros.RosNode;
+import dev.mantis.robot.ros.ServiceClient;
+import dev.mantis.robot.ros.driver.RosRobot;
+import dev.mantis.robot.ros.msg.mantis_msgs.ResetEpisode;
+import dev.mantis.robot.ros.msg.mantis_msgs.ResetEpisodeRequest;
+import dev.mantis.robot.ros.msg.mantis_msgs.ResetEpisodeResponse;
+import dev.mantis.robot.ros.msg.mantis_msgs.TaskStatus;
+import dev.mantis.robot.safety.SafeRobot;
+import dev.mantis.robot.safety.SafetyEvent;
+import dev.mantis.robot.spec.Action;
+import dev.mantis.robot.spec.Observation;
+import dev.mantis.sim.record.FrameRecorder;
+import dev.mantis.sim.record.TaskObservation;
+import dev.mantis.sim.ros.SimRosServer;
+import dev.mantis.sim.task.EpisodeResult;
+import dev.mantis.sim.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs a policy on a robot driven over ROS, one episode at a time, exactly as on a real robot: the
+ * cell resets the episode ({@code /mantis/sim/reset}), then each control step waits for the
+ * robot's next joint states and the cell's task status, asks the policy (or the cell's oracle
+ * action) for an action, and sends it through the safety layer to the robot's command topics.
+ * An episode ends on success, the horizon, a failure the cell reports, or a safety stop. When the
+ * robot is lost (its state publishers disconnect) or late (no state within the timeout), nothing
+ * more is commanded, {@code onStop} hears why at that moment, and the run must stop.
+ */
+final class Deployment {
+
+    /** The robot lost: its state publishers disconnected. */
+    static final String ROBOT_LOST = "robot_lost";
+    /** No state within the state timeout. */
+    static final String STATE_TIMEOUT = "state_timeout";
+
+    private final RosRobot robot;
+    private final Optional<SafeRobot> safety;
+    private final Robot commanded;
+    private final Task task;
+    private final Policy policy;
+    private final TaskObservation view;
+    private final FrameRecorder recorder;
+    private final TaskStatusBoard status;
+    private final ServiceClient<ResetEpisodeRequest, ResetEpisodeResponse> reset;
+    private final double period;
+    private final double stateTimeout;
+    private final Consumer<String> onStop;
+
+    /**
+     * A deployment of {@code policy} (null: the cell's oracle action) on {@code robot} behind
+     * {@code safety}, for {@code task}, recording into {@code recorder} when not null.
+     *
+     * @param view the task observation the policy takes (ignored for the oracle)
+     * @param stateTimeout seconds of wall-clock time to wait for each state before the robot counts as late
+     */
+    Deployment(RosNode node, RosRobot robot, Optional<SafeRobot> safety, Task task, Policy policy,
+            TaskObservation view, FrameRecorder recorder, TaskStatusBoard status, double controlHz,
+            double stateTimeout, Consumer<String> onStop) {
+        this.robot = robot;
+        this.safety = safety;
+        this.commanded = safety.isPresent() ? safety.get() : robot;
+        this.task = task;
+        this.policy = policy;
+        this.view = view;
+        this.recorder = recorder;
+        this.status = status;
+        this.reset = node.serviceClient(SimRosServer.RESET_SERVICE, ResetEpisode.TYPE);
+        this.period = 1 / controlHz;
+        this.stateTimeout = stateTimeout;
+        this.onStop = onStop;
+    }
+
+    /** Runs episode {@code episode} with {@code seed}. */
+    DeployedEpisode run(int episode, long seed) throws InterruptedException {
+        String id = task.spec().id();
+        ResetEpisodeRequest request = new ResetEpisodeRequest();
+        request.episode = episode;
+        request.seed = seed;
+        ResetEpisodeResponse r;
+        try {
+            r = reset.call(request);
+        } catch (RosException e) {
+            return stop(new EpisodeResult(id, episode, seed, false, 0, 0, ROBOT_LOST), "", List.of(),
+                    "the cell did not reset episode " + episode + ": " + e.getMessage());
+        }
+        if (!r.ok) {
+            return new DeployedEpisode(new EpisodeResult(id, episode, seed, false, 0, 0,
+                    r.message.startsWith("unplaceable") ? "unplaceable" : "reset_failed"), "", List.of(), null);
+        }
+        if (!r.message.equals(id)) {
+            throw new InputException("the cell runs task '" + r.message + "', not '" + id + "'; start mantis sim "
+                    + "serve-ros with --task " + id);
+        }
+        double start = r.start.toSeconds();
+        String lost = awaitTick(start);
+        TaskStatus st = lost == null ? status.await(start - period / 2, stateTimeout) : null;
+        if (lost != null || st == null) {
+            return stop(new EpisodeResult(id, episode, seed, false, 0, 0, lost == null ? STATE_TIMEOUT : lost), "",
+                    List.of(), describe(lost == null ? STATE_TIMEOUT : lost, episode, 0));
+        }
+        String instruction = st.instruction;
+        robot.resetController();
+        safety.ifPresent(SafeRobot::reset);
+        if (policy != null) {
+            policy.reset(seed);
+        }
+        if (recorder != null) {
+            recorder.begin(st.goal_state, new double[0]);
+        }
+        List<SafetyEvent> events = new ArrayList<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        int horizon = task.spec().horizon();
+        int steps = 0;
+        double reward = 0;
+        while (true) {
+            Observation robotObservation = commanded.observe();
+            if (recorder != null) {
+                recorder.before(recorder.view().observe(robotObservation, st.environment_state,
+                        st.environment_joints));
+            }
+            Action proposed = policy == null ? oracleAction(st, episode, steps)
+                    : policy.act(view.observe(robotObservation, st.environment_state, st.environment_joints),
+                            view.goal(st.goal_state));
+            Action applied = commanded.act(FrameRecorder.float32(robot.actionSpec().action(), proposed));
+            steps++;
+            boolean stopped = false;
+            if (safety.isPresent()) {
+                List<SafetyEvent> stepEvents = safety.get().takeEvents();
+                events.addAll(stepEvents);
+                stepEvents.forEach(e -> counts.merge(e.kind().label(), 1, Integer::sum));
+                if (recorder != null) {
+                    recorder.safety(stepEvents);
+                }
+                stopped = safety.get().stopped();
+            }
+            double next = robotObservation.timestamp() + period;
+            lost = awaitTick(next - period / 2);
+            st = lost == null ? status.await(next - period / 2, stateTimeout) : null;
+            if (lost != null || st == null) {
+                String why = lost == null ? STATE_TIMEOUT : lost;
+                if (recorder != null) {
+                    recorder.after(applied, 0, true, false);
+                }
+                return stop(new EpisodeResult(id, episode, seed, false, steps, reward, why, counts), instruction, events,
+                        describe(why, episode, steps));
+            }
+            reward += st.reward;
+            boolean success = st.success;
+            boolean failed = !st.failure.isEmpty();
+            boolean end = success || stopped || failed || steps == horizon;
+            if (recorder != null) {
+                recorder.after(applied, st.reward, end, success);
+            }
+            if (end) {
+                String failure = success ? "" : failed ? st.failure : stopped ? EpisodeResult.SAFETY_STOP : "timeout";
+                EpisodeResult result = new EpisodeResult(id, episode, seed, success, steps, reward, failure, counts);
+                String estop = stopped && robot.estop().engaged() ? "e-stop engaged: " + robot.estop().reason()
+                        + "; release it and run again" : null;
+                return new DeployedEpisode(result, instruction, events, estop);
+            }
+        }
+    }
+
+    private Action oracleAction(TaskStatus st, int episode, int step) {
+        if (st.oracle_action.length != robot.actionSpec().size()) {
+            throw new InputException(String.format(Locale.ROOT, "--policy oracle: the cell's oracle gave %d values "
+                    + "at step %d of episode %d, the robot's %s action has %d; serve the same task and robot",
+                    st.oracle_action.length, step, episode, robot.actionSpec().controller(), robot.actionSpec().size()));
+        }
+        return new Action(st.oracle_action);
+    }
+
+    /** Waits for the joint states of the tick at {@code stamp}; null when they came, else why not. */
+    private String awaitTick(double stamp) throws InterruptedException {
+        RosRobot.StateWait w = robot.awaitState(stamp, stateTimeout);
+        if (w == RosRobot.StateWait.FRESH) {
+            return null;
+        }
+        String why = w == RosRobot.StateWait.LOST ? ROBOT_LOST : STATE_TIMEOUT;
+        onStop.accept(why);
+        return why;
+    }
+
+    private String describe(String why, int episode, int steps) {
+        String topics = robot.profile().states().stream().map(s -> s.topic()).toList().toString();
+        if (why.equals(ROBOT_LOST)) {
+            return String.format(Locale.ROOT, "robot lost: the publishers of %s disconnected at step %d of episode %d; "
+                    + "nothing more was commanded", topics, steps, episode);
+        }
+        return String.format(Locale.ROOT, "robot late: no joint state on %s (or task status on %s) within %.3f s at "
+                + "step %d of episode %d; nothing more was commanded", topics, status.topic(), stateTimeout, steps,
+                episode);
+    }
+
+    private static DeployedEpisode stop(EpisodeResult result, String instruction, List<SafetyEvent> events,
+            String why) {
+        return new DeployedEpisode(result, instruction, events, why);
+    }
+}
