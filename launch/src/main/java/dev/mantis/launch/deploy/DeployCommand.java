@@ -147,14 +147,18 @@ public final class DeployCommand implements Callable<Integer> {
                 recorder = new FrameRecorder(task, buffer, rosRobot.observationSpec());
             }
             Deployment deployment = new Deployment(node, rosRobot, safety, task, policy,
-                    policies.view(task, rosRobot.observationSpec()), recorder, status, Task.CONTROL_HZ, timeout,
-                    why -> { });
+                    policies.view(task, rosRobot.observationSpec()), recorder, status, Task.CONTROL_HZ, timeout);
             ProgressBar bar = new ProgressBar(err, true, "episodes");
             start = System.nanoTime();
             for (int e = 0; e < episodes && stop == null; e++) {
                 DeployedEpisode d = deployment.run(e, EpisodeSeeds.of(run.seed(), taskSpec.id(), e));
                 results.add(d.result());
                 stop = d.stop();
+                if (stop != null) { // said at once; the recording is finished after
+                    err.println();
+                    err.println("mantis: deploy stopped: " + stop);
+                    err.flush();
+                }
                 if (writer != null && d.result().steps() > 0) {
                     writer.writeEpisode(recorder.buffer(), d.instruction(), EpisodeRecorder.extras(d.result(),
                             policies.id(), e, new double[0], d.safetyEvents().size(),
@@ -179,11 +183,6 @@ public final class DeployCommand implements Callable<Integer> {
                     writer.frameCount(), out);
         }
         stdout.flush();
-        if (stop != null) {
-            err.println("mantis: deploy stopped: " + stop);
-            err.flush();
-            return 1;
-        }
-        return 0;
+        return stop == null ? 0 : 1;
     }
 }

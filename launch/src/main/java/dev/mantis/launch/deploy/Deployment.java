@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Runs a policy on a robot driven over ROS, one episode at a time, exactly as on a real robot: the
@@ -35,7 +34,7 @@ import java.util.function.Consumer;
  * action) for an action, and sends it through the safety layer to the robot's command topics.
  * An episode ends on success, the horizon, a failure the cell reports, or a safety stop. When the
  * robot is lost (its state publishers disconnect) or late (no state within the timeout), nothing
- * more is commanded, {@code onStop} hears why at that moment, and the run must stop.
+ * more is commanded and the episode returns at once with why the run must stop.
  */
 final class Deployment {
 
@@ -55,7 +54,6 @@ final class Deployment {
     private final ServiceClient<ResetEpisodeRequest, ResetEpisodeResponse> reset;
     private final double period;
     private final double stateTimeout;
-    private final Consumer<String> onStop;
 
     /**
      * A deployment of {@code policy} (null: the cell's oracle action) on {@code robot} behind
@@ -66,7 +64,7 @@ final class Deployment {
      */
     Deployment(RosNode node, RosRobot robot, Optional<SafeRobot> safety, Task task, Policy policy,
             TaskObservation view, FrameRecorder recorder, TaskStatusBoard status, double controlHz,
-            double stateTimeout, Consumer<String> onStop) {
+            double stateTimeout) {
         this.robot = robot;
         this.safety = safety;
         this.commanded = safety.isPresent() ? safety.get() : robot;
@@ -78,7 +76,6 @@ final class Deployment {
         this.reset = node.serviceClient(SimRosServer.RESET_SERVICE, ResetEpisode.TYPE);
         this.period = 1 / controlHz;
         this.stateTimeout = stateTimeout;
-        this.onStop = onStop;
     }
 
     /** Runs episode {@code episode} with {@code seed}. */
@@ -92,7 +89,8 @@ final class Deployment {
             r = reset.call(request);
         } catch (RosException e) {
             return stop(new EpisodeResult(id, episode, seed, false, 0, 0, ROBOT_LOST), "", List.of(),
-                    "the cell did not reset episode " + episode + ": " + e.getMessage());
+                    "robot lost: the cell did not reset episode " + episode + " (" + e.getMessage()
+                            + "); nothing more was commanded");
         }
         if (!r.ok) {
             return new DeployedEpisode(new EpisodeResult(id, episode, seed, false, 0, 0,
@@ -187,9 +185,7 @@ final class Deployment {
         if (w == RosRobot.StateWait.FRESH) {
             return null;
         }
-        String why = w == RosRobot.StateWait.LOST ? ROBOT_LOST : STATE_TIMEOUT;
-        onStop.accept(why);
-        return why;
+        return w == RosRobot.StateWait.LOST ? ROBOT_LOST : STATE_TIMEOUT;
     }
 
     private String describe(String why, int episode, int steps) {
