@@ -163,7 +163,7 @@ final class Deployment {
             if (end) {
                 String failure = success ? "" : failed ? st.failure : stopped ? EpisodeResult.SAFETY_STOP : "timeout";
                 EpisodeResult result = new EpisodeResult(id, episode, seed, success, steps, reward, failure, counts);
-                String estop = stopped && robot.estop().engaged() ? "e-stop engaged: " + robot.estop().reason()
+                String estop = stopped && robot.estop().engaged() ? robot.estop().reason()
                         + "; release it and run again" : null;
                 return new DeployedEpisode(result, instruction, events, estop);
             }

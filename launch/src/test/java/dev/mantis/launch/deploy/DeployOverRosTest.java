@@ -8,10 +8,12 @@ import dev.mantis.launch.Main;
 import dev.mantis.launch.MantisCommand;
 import dev.mantis.robot.dataset.DatasetReader;
 import dev.mantis.robot.dataset.EpisodeFrames;
+import dev.mantis.robot.ros.Publisher;
 import dev.mantis.robot.ros.RosNode;
 import dev.mantis.robot.ros.Roscore;
 import dev.mantis.robot.ros.Subscriber;
 import dev.mantis.robot.ros.msg.rosgraph_msgs.Clock;
+import dev.mantis.robot.ros.msg.std_msgs.Bool;
 import dev.mantis.sim.record.TaskRecording;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -220,6 +222,37 @@ class DeployOverRosTest {
         String last = failures.get(failures.size() - 1);
         assertTrue(last.equals(Deployment.ROBOT_LOST) || last.isEmpty(), failures.toString());
         assertTrue(reader.episodes().size() < 100000);
+    }
+
+    @Test
+    void theEstopTopicStopsTheRun() throws Exception {
+        serve("--robot", "panda", "--profile", "franka", "--task", "reach");
+        CountDownLatch running = new CountDownLatch(1);
+        OutputStream watch = new OutputStream() {
+            @Override
+            public void write(int b) {
+                if (b == '/') { // the progress bar's "k/N episodes"
+                    running.countDown();
+                }
+            }
+        };
+        Run[] result = new Run[1];
+        Thread deploy = new Thread(() -> result[0] = deploy(watch, "--robot", "ros:franka", "--task", "reach",
+                "--policy", "oracle", "--episodes", "100000"));
+        deploy.start();
+        assertTrue(running.await(60, TimeUnit.SECONDS), "deploy finished an episode");
+        try (RosNode operator = RosNode.start(core.nodeConfig("operator"));
+                Publisher<Bool> estop = operator.publisher("/mantis/estop", Bool.TYPE, true, 1)) {
+            Bool engage = new Bool();
+            engage.data = true;
+            estop.publish(engage);
+            deploy.join(60_000);
+        }
+        Run r = result[0];
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("deploy stopped: e-stop engaged on /mantis/estop; release it and "
+                + "run again"), r.err());
+        assertTrue(r.out().contains("safety_stop"), r.out());
     }
 
     @Test
