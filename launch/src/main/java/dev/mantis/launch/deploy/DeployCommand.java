@@ -2,28 +2,17 @@ package dev.mantis.launch.deploy;
 
 import dev.mantis.launch.InputException;
 import dev.mantis.launch.policy.PolicySource;
-import dev.mantis.launch.ros.ProfileSource;
 import dev.mantis.launch.task.EvalCommand;
 import dev.mantis.launch.task.ProgressBar;
 import dev.mantis.launch.task.RunOptions;
 import dev.mantis.launch.task.TaskSource;
-import dev.mantis.policies.Policy;
 import dev.mantis.robot.dataset.DatasetWriter;
-import dev.mantis.robot.dataset.EpisodeBuffer;
-import dev.mantis.robot.ros.RosException;
-import dev.mantis.robot.ros.RosNode;
-import dev.mantis.robot.ros.RosNodeConfig;
-import dev.mantis.robot.ros.driver.RosProfile;
-import dev.mantis.robot.ros.driver.RosRobot;
-import dev.mantis.robot.safety.SafeRobot;
 import dev.mantis.sim.record.EpisodeRecorder;
 import dev.mantis.sim.record.FrameRecorder;
 import dev.mantis.sim.record.TaskRecording;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeSafety;
 import dev.mantis.sim.task.EpisodeSeeds;
-import dev.mantis.sim.task.Task;
-import dev.mantis.sim.task.TaskRobot;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSummary;
 import java.io.PrintWriter;
@@ -31,9 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.DoubleSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,72 +69,41 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (run.spark() != null) {
+            throw new InputException("--spark " + run.spark() + ": deploy drives one robot; drop --spark");
+        }
+        List<String> ids = run.taskIds();
+        if (ids.size() != 1) {
+            throw new InputException("deploy drives one robot through one task; give --task, not --suite");
+        }
         if (!robot.startsWith("ros:")) {
             throw new InputException("--robot " + robot + ": deploy drives robots over ROS; give ros:PROFILE, e.g. "
                     + "ros:franka (simulated episodes run with mantis eval/collect)");
         }
-        RosProfile profile = ProfileSource.profile(robot.substring(4));
-        List<String> ids = run.taskIds();
-        if (run.spark() != null) {
-            throw new InputException("--spark " + run.spark() + ": deploy drives one robot; drop --spark");
-        }
-        if (ids.size() != 1) {
-            throw new InputException("deploy drives one robot through one task; give --task, not --suite");
-        }
         TaskSpec taskSpec = TaskSource.task(ids.get(0));
-        TaskRobot taskRobot = ProfileSource.robot(profile, Optional.ofNullable(urdf));
-        if (!taskSpec.robot().equals(taskRobot.id())) {
-            throw new InputException("--task " + ids.get(0) + ": the task is for robot '" + taskSpec.robot()
-                    + "'; profile '" + profile.name() + "' drives '" + taskRobot.id() + "'");
-        }
+        RosSession.Target target = RosSession.target(robot, urdf, taskSpec);
         int episodes = run.episodes(1_000_000);
-        double timeout = stateTimeout != null ? stateTimeout : profile.stateTimeout();
+        double timeout = stateTimeout != null ? stateTimeout : target.profile().stateTimeout();
         if (!(timeout > 0) || !(connectTimeout > 0)) {
             throw new InputException("--state-timeout and --connect-timeout must be > 0 seconds");
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        Task task = new Task(taskSpec);
         EpisodeSafety safetySettings = run.safety(List.of(taskSpec), err);
-        List<String> args = new ArrayList<>();
-        if (master != null) {
-            args.add("__master:=" + master);
-        }
-        RosNode node;
-        try {
-            node = RosNode.start(RosNodeConfig.fromEnvironment("mantis_deploy", args));
-        } catch (IllegalArgumentException | RosException e) {
-            throw new InputException(e.getMessage());
-        }
         List<EpisodeResult> results = new ArrayList<>();
         String stop = null;
         long start;
         DatasetWriter writer = null;
-        try (node; PolicySource policies = PolicySource.of(run.policy(), run.device(), err);
-                RosRobot rosRobot = new RosRobot(node, profile, taskRobot.model(), taskRobot.profile().eeLink(),
-                        taskRobot.profile().gripperJoint(), taskSpec.controller(), Task.CONTROL_HZ);
-                TaskStatusBoard status = new TaskStatusBoard(node)) {
-            try {
-                rosRobot.connect(connectTimeout);
-            } catch (RosException e) {
-                throw new InputException(e.getMessage());
-            }
-            double period = 1 / Task.CONTROL_HZ;
-            DoubleSupplier clock = node.usesSimTime() ? () -> rosRobot.stateStamp() + period
-                    : () -> System.currentTimeMillis() / 1e3;
-            Optional<SafeRobot> safety = safetySettings.wrap(rosRobot, taskRobot.model(),
-                    taskRobot.profile().eeLink(), clock, rosRobot.estop());
-            boolean oracle = run.policy().equals("oracle");
-            Policy policy = oracle ? null : policies.policy(task, taskRobot.id(), rosRobot.observationSpec(),
-                    rosRobot.actionSpec());
+        try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err);
+                RosSession session = RosSession.open(target, taskSpec, master, policies, run.policy(), safetySettings,
+                        connectTimeout)) {
             FrameRecorder recorder = null;
             if (out != null) {
-                writer = DatasetWriter.create(out, TaskRecording.spec(List.of(taskSpec), rosRobot, safety.isPresent()));
-                EpisodeBuffer buffer = writer.newBuffer();
-                recorder = new FrameRecorder(task, buffer, rosRobot.observationSpec());
+                writer = DatasetWriter.create(out, TaskRecording.spec(List.of(taskSpec), session.robot,
+                        session.safety.isPresent()));
+                recorder = new FrameRecorder(session.task, writer.newBuffer(), session.robot.observationSpec());
             }
-            Deployment deployment = new Deployment(node, rosRobot, safety, task, policy,
-                    policies.view(task, rosRobot.observationSpec()), recorder, status, Task.CONTROL_HZ, timeout);
+            Deployment deployment = session.deployment(recorder, timeout);
             ProgressBar bar = new ProgressBar(err, true, "episodes");
             start = System.nanoTime();
             for (int e = 0; e < episodes && stop == null; e++) {
@@ -162,7 +118,7 @@ public final class DeployCommand implements Callable<Integer> {
                 if (writer != null && d.result().steps() > 0) {
                     writer.writeEpisode(recorder.buffer(), d.instruction(), EpisodeRecorder.extras(d.result(),
                             policies.id(), e, new double[0], d.safetyEvents().size(),
-                            safety.isPresent() ? EpisodeRecorder.safetyLog(d.safetyEvents()) : null));
+                            session.safety.isPresent() ? EpisodeRecorder.safetyLog(d.safetyEvents()) : null));
                     writer.commit();
                 }
                 bar.update(results.size(), (int) results.stream().filter(EpisodeResult::success).count(), episodes);
