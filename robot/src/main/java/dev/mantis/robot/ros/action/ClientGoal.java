@@ -1,0 +1,126 @@
+package dev.mantis.robot.ros.action;
+
+import dev.mantis.robot.ros.RosException;
+import dev.mantis.robot.ros.msg.Message;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A goal sent by an {@link ActionClient}: its state as the server reports it on the status,
+ * feedback and result topics, its outcome, and a way to cancel it. Thread-safe.
+ *
+ * @param <F> feedback class
+ * @param <R> result class
+ */
+public final class ClientGoal<F extends Message, R extends Message> {
+
+    private final ActionClient<?, F, R> client;
+    private final String id;
+    private final Consumer<F> feedbackListener;
+    private final CompletableFuture<GoalOutcome<R>> outcome = new CompletableFuture<>();
+    private GoalState state = GoalState.PENDING;
+    private boolean acknowledged;
+
+    ClientGoal(ActionClient<?, F, R> client, String id, Consumer<F> feedbackListener) {
+        this.client = client;
+        this.id = id;
+        this.feedbackListener = feedbackListener;
+    }
+
+    /** The goal's id (unique per client: node name, counter, time). */
+    public String id() {
+        return id;
+    }
+
+    /** The latest state reported by the server (PENDING until it reports), or the outcome's state once done. */
+    public synchronized GoalState state() {
+        return state;
+    }
+
+    /** True once the server has reported on this goal (status, feedback or result). */
+    public synchronized boolean isAcknowledged() {
+        return acknowledged;
+    }
+
+    /** True once the outcome is known. */
+    public boolean isDone() {
+        return outcome.isDone();
+    }
+
+    /** Asks the server to cancel this goal (it answers with state PREEMPTED or RECALLED, or finishes anyway). */
+    public void cancel() {
+        client.cancel(id);
+    }
+
+    /** Completes with the outcome when the result arrives; fails with a {@link RosException} when the goal is lost. */
+    public CompletableFuture<GoalOutcome<R>> result() {
+        return outcome;
+    }
+
+    /**
+     * Waits for the outcome for at most {@code timeout}; empty when it has not come by then.
+     *
+     * @throws RosException when the goal was lost (the server forgot it, or the client closed)
+     */
+    public Optional<GoalOutcome<R>> awaitResult(Duration timeout) throws InterruptedException {
+        try {
+            return Optional.of(outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RosException ? (RosException) e.getCause()
+                    : new RosException("goal " + id + " failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The server listed the goal in a status message. */
+    void onStatus(GoalState reported) {
+        synchronized (this) {
+            if (outcome.isDone()) {
+                return;
+            }
+            acknowledged = true;
+            state = reported;
+        }
+    }
+
+    /** A status message from the server did not list the goal. */
+    void onMissing(String namespace) {
+        synchronized (this) {
+            // a goal not yet acknowledged may still be on its way; a terminal one waits for its result
+            if (outcome.isDone() || !acknowledged || state.isTerminal()) {
+                return;
+            }
+            state = GoalState.LOST;
+        }
+        outcome.completeExceptionally(new RosException("goal " + id + " on " + namespace
+                + " was lost: the action server no longer lists it and sent no result"));
+    }
+
+    void onFeedback(GoalState reported, F feedback) {
+        onStatus(reported);
+        if (feedbackListener != null) {
+            feedbackListener.accept(feedback);
+        }
+    }
+
+    void onResult(GoalOutcome<R> result) {
+        synchronized (this) {
+            if (outcome.isDone()) {
+                return;
+            }
+            acknowledged = true;
+            state = result.state();
+        }
+        outcome.complete(result);
+    }
+
+    void abandon(String why) {
+        outcome.completeExceptionally(new RosException("goal " + id + " has no result: " + why));
+    }
+}
