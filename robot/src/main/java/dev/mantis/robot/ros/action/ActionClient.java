@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * cancel requests on {@code NS/cancel}, follows {@code NS/status}, {@code NS/feedback} and
  * {@code NS/result}. Works with rospy's and roscpp's action servers (SimpleActionServer too) and
  * with {@link ActionServer}. One client per action namespace per node. Thread-safe; feedback
- * listeners run on the feedback subscription's thread.
+ * listeners run on the feedback subscription's thread, and since feedback and result come on
+ * different connections, feedback sent just before the result may be delivered after it.
  *
  * <pre>{@code
  * ActionClient<FollowJointTrajectoryGoal, FollowJointTrajectoryFeedback, FollowJointTrajectoryResult> arm =
@@ -144,8 +145,11 @@ public final class ActionClient<G extends Message, F extends Message, R extends 
         cancelPublisher.publish(message);
     }
 
-    /** What is not connected yet, as one phrase; empty when everything is. */
-    private String missing() {
+    /**
+     * What of the server is not connected yet, as one phrase (e.g. "nothing publishes /arm/status");
+     * empty when it is connected on all five topics.
+     */
+    public String missing() {
         List<String> out = new ArrayList<>();
         if (goalPublisher.subscriberCount() == 0) {
             out.add("nothing subscribes to " + goalPublisher.topic());
@@ -188,7 +192,8 @@ public final class ActionClient<G extends Message, F extends Message, R extends 
     }
 
     private void onResult(ActionReplyMessage<R> message) {
-        ClientGoal<F, R> goal = goals.remove(message.status.goal_id.id);
+        // kept until the server stops listing it: feedback sent before the result may come after it
+        ClientGoal<F, R> goal = goals.get(message.status.goal_id.id);
         if (goal != null) {
             goal.onResult(new GoalOutcome<>(GoalState.of(message.status.status), message.status.text, message.body));
         }

@@ -25,6 +25,7 @@ public final class ClientGoal<F extends Message, R extends Message> {
     private final CompletableFuture<GoalOutcome<R>> outcome = new CompletableFuture<>();
     private GoalState state = GoalState.PENDING;
     private boolean acknowledged;
+    private boolean listed;
 
     ClientGoal(ActionClient<?, F, R> client, String id, Consumer<F> feedbackListener) {
         this.client = client;
@@ -81,9 +82,13 @@ public final class ClientGoal<F extends Message, R extends Message> {
     /** The server listed the goal in a status message. */
     void onStatus(GoalState reported) {
         synchronized (this) {
-            if (outcome.isDone()) {
-                return;
-            }
+            listed = true;
+            update(reported);
+        }
+    }
+
+    private void update(GoalState reported) {
+        if (!outcome.isDone()) {
             acknowledged = true;
             state = reported;
         }
@@ -92,8 +97,9 @@ public final class ClientGoal<F extends Message, R extends Message> {
     /** A status message from the server did not list the goal. */
     void onMissing(String namespace) {
         synchronized (this) {
-            // a goal not yet acknowledged may still be on its way; a terminal one waits for its result
-            if (outcome.isDone() || !acknowledged || state.isTerminal()) {
+            // status messages come in order on one connection: only a goal listed before and now
+            // missing is forgotten (a terminal one still waits for its result)
+            if (outcome.isDone() || !listed || state.isTerminal()) {
                 return;
             }
             state = GoalState.LOST;
@@ -103,7 +109,9 @@ public final class ClientGoal<F extends Message, R extends Message> {
     }
 
     void onFeedback(GoalState reported, F feedback) {
-        onStatus(reported);
+        synchronized (this) {
+            update(reported);
+        }
         if (feedbackListener != null) {
             feedbackListener.accept(feedback);
         }
