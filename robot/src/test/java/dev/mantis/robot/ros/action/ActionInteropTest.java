@@ -295,6 +295,51 @@ class ActionInteropTest {
     }
 
     @org.junit.jupiter.api.Test
+    void cancelAllStopsEveryGoalAndARestartedServerLosesTheRest() throws Exception {
+        GoalHandler<TestGoal, TestFeedback, TestResult> acceptor = new GoalHandler<>() {
+            @Override
+            public void onGoal(ServerGoal<TestGoal, TestFeedback, TestResult> g) {
+                g.accept();
+            }
+
+            @Override
+            public void onCancel(ServerGoal<TestGoal, TestFeedback, TestResult> g) {
+                g.canceled(result(-g.goal().goal), "canceled");
+            }
+        };
+        try (RosNode clientNode = RosNode.start(core.nodeConfig("java_cancel_client"));
+                ActionClient<TestGoal, TestFeedback, TestResult> client = new ActionClient<>(clientNode, "/restarting", Test.TYPE)) {
+            ClientGoal<TestFeedback, TestResult> orphan;
+            try (RosNode serverNode = RosNode.start(core.nodeConfig("java_cancel_server"));
+                    ActionServer<TestGoal, TestFeedback, TestResult> server =
+                            new ActionServer<>(serverNode, "/restarting", Test.TYPE, acceptor, 20)) {
+                assertTrue(client.waitForServer(WAIT), client::missing);
+                ClientGoal<TestFeedback, TestResult> a = client.sendGoal(goal(1), null);
+                ClientGoal<TestFeedback, TestResult> b = client.sendGoal(goal(2), null);
+                Await.until(() -> a.state() == GoalState.ACTIVE && b.state() == GoalState.ACTIVE, WAIT,
+                        () -> "states " + a.state() + ", " + b.state());
+                client.cancelAll();
+                GoalOutcome<TestResult> first = a.awaitResult(WAIT).orElseThrow();
+                GoalOutcome<TestResult> second = b.awaitResult(WAIT).orElseThrow();
+                assertEquals(List.of(GoalState.PREEMPTED, GoalState.PREEMPTED), List.of(first.state(), second.state()));
+                assertEquals(List.of(-1, -2), List.of(first.result().result, second.result().result));
+
+                orphan = client.sendGoal(goal(3), null);
+                Await.until(() -> orphan.state() == GoalState.ACTIVE, WAIT, () -> "state " + orphan.state());
+            }
+            // a new server on the same namespace does not know the goal: its status makes it LOST
+            try (RosNode serverNode = RosNode.start(core.nodeConfig("java_cancel_server2"));
+                    ActionServer<TestGoal, TestFeedback, TestResult> server =
+                            new ActionServer<>(serverNode, "/restarting", Test.TYPE, acceptor, 20)) {
+                RosException lost = assertThrows(RosException.class, () -> orphan.awaitResult(WAIT));
+                assertEquals("goal " + orphan.id() + " on /restarting was lost: the action server no longer lists it"
+                        + " and sent no result", lost.getMessage());
+                assertEquals(GoalState.LOST, orphan.state());
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void sendingWithoutAServerIsOneClearError() throws Exception {
         try (RosNode node = RosNode.start(core.nodeConfig("lonely_client"));
                 ActionClient<FollowJointTrajectoryGoal, FollowJointTrajectoryFeedback, FollowJointTrajectoryResult> client =
