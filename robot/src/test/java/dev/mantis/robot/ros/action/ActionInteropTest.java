@@ -15,8 +15,8 @@ import dev.mantis.robot.ros.RosInstallation;
 import dev.mantis.robot.ros.RosNode;
 import dev.mantis.robot.ros.Roscore;
 import dev.mantis.robot.ros.RospyPeer;
+import dev.mantis.robot.ros.msg.ActionType;
 import dev.mantis.robot.ros.msg.MessageTypes;
-import dev.mantis.robot.ros.msg.actionlib.Test;
 import dev.mantis.robot.ros.msg.actionlib.TestFeedback;
 import dev.mantis.robot.ros.msg.actionlib.TestGoal;
 import dev.mantis.robot.ros.msg.actionlib.TestResult;
@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +40,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The action client and server against actionlib's own Python implementation (SimpleActionServer
@@ -49,6 +49,8 @@ import org.junit.jupiter.api.BeforeAll;
 class ActionInteropTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** actionlib/Test (goal, result and feedback: one int32 each), as python3-actionlib ships it. */
+    private static final ActionType<TestGoal, TestFeedback, TestResult> TEST = dev.mantis.robot.ros.msg.actionlib.Test.TYPE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Roscore core;
 
@@ -58,11 +60,11 @@ class ActionInteropTest {
         core = Roscore.shared();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void javaClientDrivesRospySimpleActionServer() throws Exception {
         try (RospyPeer peer = RospyPeer.start(core, "action_peer.py", List.of("py_test_server", "server", "test", "/py_test"));
                 RosNode node = RosNode.start(core.nodeConfig("java_test_client"));
-                ActionClient<TestGoal, TestFeedback, TestResult> client = new ActionClient<>(node, "/py_test", Test.TYPE)) {
+                ActionClient<TestGoal, TestFeedback, TestResult> client = new ActionClient<>(node, "/py_test", TEST)) {
             assertTrue(client.waitForServer(WAIT), client::missing);
 
             List<Integer> feedback = Collections.synchronizedList(new ArrayList<>());
@@ -101,7 +103,7 @@ class ActionInteropTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void rospySimpleActionClientDrivesJavaServer() throws Exception {
         CountDownLatch feedbackSeen = new CountDownLatch(1);
         CountDownLatch cancelRequested = new CountDownLatch(1);
@@ -139,7 +141,7 @@ class ActionInteropTest {
         };
         try (RosNode node = RosNode.start(core.nodeConfig("java_test_server"));
                 ActionServer<TestGoal, TestFeedback, TestResult> server =
-                        new ActionServer<>(node, "/java_test", Test.TYPE, handler, 10);
+                        new ActionServer<>(node, "/java_test", TEST, handler, 10);
                 RospyPeer peer = RospyPeer.start(core, "action_peer.py",
                         List.of("py_test_client", "client", "test", "/java_test"))) {
             JsonNode seen = peer.await(e -> e.path("event").asText().equals("feedback"), WAIT);
@@ -169,7 +171,7 @@ class ActionInteropTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void followJointTrajectoryGoalReachesRospyFieldExact() throws Exception {
         Path definition = Files.createTempFile("mantis-fjt", ".msg");
         Files.writeString(definition, FollowJointTrajectoryAction.TYPE.definition());
@@ -181,8 +183,7 @@ class ActionInteropTest {
             // genmsg, given the definitions Mantis sends, computes the same MD5 sums
             JsonNode md5 = peer.await(e -> e.path("event").asText().equals("md5"), WAIT).get("types");
             assertEquals(13, md5.size()); // the 7 messages of the action and the 6 they use
-            for (Iterator<Map.Entry<String, JsonNode>> it = md5.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : md5.properties()) {
                 assertEquals(MessageTypes.message(e.getKey()).md5(), e.getValue().asText(), e.getKey());
             }
             assertTrue(client.waitForServer(WAIT), client::missing);
@@ -234,7 +235,7 @@ class ActionInteropTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void javaClientFollowsJavaServerStatusRejectionAndCancel() throws Exception {
         List<ServerGoal<FollowJointTrajectoryGoal, FollowJointTrajectoryFeedback, FollowJointTrajectoryResult>> received =
                 Collections.synchronizedList(new ArrayList<>());
@@ -294,7 +295,7 @@ class ActionInteropTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void cancelAllStopsEveryGoalAndARestartedServerLosesTheRest() throws Exception {
         GoalHandler<TestGoal, TestFeedback, TestResult> acceptor = new GoalHandler<>() {
             @Override
@@ -308,11 +309,11 @@ class ActionInteropTest {
             }
         };
         try (RosNode clientNode = RosNode.start(core.nodeConfig("java_cancel_client"));
-                ActionClient<TestGoal, TestFeedback, TestResult> client = new ActionClient<>(clientNode, "/restarting", Test.TYPE)) {
+                ActionClient<TestGoal, TestFeedback, TestResult> client = new ActionClient<>(clientNode, "/restarting", TEST)) {
             ClientGoal<TestFeedback, TestResult> orphan;
             try (RosNode serverNode = RosNode.start(core.nodeConfig("java_cancel_server"));
                     ActionServer<TestGoal, TestFeedback, TestResult> server =
-                            new ActionServer<>(serverNode, "/restarting", Test.TYPE, acceptor, 20)) {
+                            new ActionServer<>(serverNode, "/restarting", TEST, acceptor, 20)) {
                 assertTrue(client.waitForServer(WAIT), client::missing);
                 ClientGoal<TestFeedback, TestResult> a = client.sendGoal(goal(1), null);
                 ClientGoal<TestFeedback, TestResult> b = client.sendGoal(goal(2), null);
@@ -330,7 +331,7 @@ class ActionInteropTest {
             // a new server on the same namespace does not know the goal: its status makes it LOST
             try (RosNode serverNode = RosNode.start(core.nodeConfig("java_cancel_server2"));
                     ActionServer<TestGoal, TestFeedback, TestResult> server =
-                            new ActionServer<>(serverNode, "/restarting", Test.TYPE, acceptor, 20)) {
+                            new ActionServer<>(serverNode, "/restarting", TEST, acceptor, 20)) {
                 RosException lost = assertThrows(RosException.class, () -> orphan.awaitResult(WAIT));
                 assertEquals("goal " + orphan.id() + " on /restarting was lost: the action server no longer lists it"
                         + " and sent no result", lost.getMessage());
@@ -339,7 +340,7 @@ class ActionInteropTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void sendingWithoutAServerIsOneClearError() throws Exception {
         try (RosNode node = RosNode.start(core.nodeConfig("lonely_client"));
                 ActionClient<FollowJointTrajectoryGoal, FollowJointTrajectoryFeedback, FollowJointTrajectoryResult> client =
