@@ -2,7 +2,8 @@
 
     action_peer.py NODE ROLE ACTION NS [DEFINITION_FILE]
 
-ROLE is "server" (a SimpleActionServer) or "client" (a SimpleActionClient running a fixed script).
+ROLE is "server" (a SimpleActionServer) or "client" (a SimpleActionClient running a fixed script of
+goals 7, 99 and -3; ACTION "test" only).
 ACTION is "test" (actionlib/Test from python3-actionlib) or "fjt" (control_msgs/FollowJointTrajectory,
 whose classes genpy builds at run time from DEFINITION_FILE, the full text of
 FollowJointTrajectoryAction as Mantis sends it; genmsg computes the MD5 sums itself).
