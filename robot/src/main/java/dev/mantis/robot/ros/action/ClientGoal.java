@@ -38,7 +38,10 @@ public final class ClientGoal<F extends Message, R extends Message> {
         return id;
     }
 
-    /** The latest state reported by the server (PENDING until it reports), or the outcome's state once done. */
+    /**
+     * The furthest state the server has reported (PENDING until it reports; stale reports that
+     * arrive late are ignored), or the outcome's state once done.
+     */
     public synchronized GoalState state() {
         return state;
     }
@@ -88,10 +91,26 @@ public final class ClientGoal<F extends Message, R extends Message> {
     }
 
     private void update(GoalState reported) {
-        if (!outcome.isDone()) {
-            acknowledged = true;
+        if (outcome.isDone()) {
+            return;
+        }
+        acknowledged = true;
+        // status, feedback and result come on different connections: a report older than what is
+        // known already (PENDING after ACTIVE) is stale, not a step back
+        if (progress(reported) > progress(state)) {
             state = reported;
         }
+    }
+
+    /** How far along actionlib's state machine a state is: a goal only moves to larger values. */
+    private static int progress(GoalState s) {
+        if (s.isTerminal()) {
+            return 3;
+        }
+        if (s == GoalState.PREEMPTING) {
+            return 2;
+        }
+        return s == GoalState.PENDING ? 0 : 1;
     }
 
     /** A status message from the server did not list the goal. */
