@@ -41,6 +41,23 @@ public final class RosInstallation {
         Assumptions.abort(message + " (skipped because CI is unset)");
     }
 
+    /**
+     * Fails (CI) or skips (locally) unless ROS 1 is installed and {@code /usr/bin/python3} imports
+     * these modules (e.g. "actionlib"), which the Debian packages named install.
+     */
+    public static void requirePython(String modules, String debianPackages) {
+        require();
+        if (pythonImports(modules)) {
+            return;
+        }
+        String message = "/usr/bin/python3 cannot import " + modules + " (apt-get install " + debianPackages
+                + "); scripts/install-deps.sh installs it";
+        if (System.getenv("CI") != null) {
+            fail(message + " (CI is set, so this fails instead of skipping)");
+        }
+        Assumptions.abort(message + " (skipped because CI is unset)");
+    }
+
     /** Fails (CI) or skips (locally) unless g++ and roscpp's development files are installed. */
     public static void requireRoscpp() {
         require();

@@ -23,9 +23,10 @@ import java.util.function.Predicate;
 
 /**
  * A rospy node in a child process (src/test/resources/ros/peer.py), driven by JSON commands on its
- * stdin and answering JSON events on its stdout.
+ * stdin and answering JSON events on its stdout; or another script of src/test/resources/ros that
+ * writes JSON events (action_peer.py).
  */
-final class RospyPeer implements AutoCloseable {
+public final class RospyPeer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,11 +44,21 @@ final class RospyPeer implements AutoCloseable {
 
     /** Starts the peer as node {@code name} and waits until it is up. */
     static RospyPeer start(Roscore core, String name) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("mantis-peer", ".py");
-        try (InputStream in = RospyPeer.class.getResourceAsStream("/ros/peer.py")) {
-            Files.write(script, in.readAllBytes());
+        return start(core, "peer.py", List.of(name));
+    }
+
+    /**
+     * Starts the script {@code src/test/resources/ros/SCRIPT} with these arguments and waits until
+     * it writes the event "up".
+     */
+    public static RospyPeer start(Roscore core, String script, List<String> args) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("mantis-peer", ".py");
+        try (InputStream in = RospyPeer.class.getResourceAsStream("/ros/" + script)) {
+            Files.write(file, in.readAllBytes());
         }
-        ProcessBuilder pb = new ProcessBuilder(RosInstallation.PYTHON.toString(), "-u", script.toString(), name);
+        List<String> command = new ArrayList<>(List.of(RosInstallation.PYTHON.toString(), "-u", file.toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(core.env());
         RospyPeer peer = new RospyPeer(pb.start());
         peer.await(e -> e.path("event").asText().equals("up"), Duration.ofSeconds(30));
@@ -93,7 +104,7 @@ final class RospyPeer implements AutoCloseable {
     }
 
     /** Waits for the first event matching {@code test}, failing on an error event or the deadline. */
-    JsonNode await(Predicate<JsonNode> test, Duration timeout) throws InterruptedException {
+    public JsonNode await(Predicate<JsonNode> test, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();

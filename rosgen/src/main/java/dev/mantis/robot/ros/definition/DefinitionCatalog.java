@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A set of message and service definitions that refer to each other, with the derived facts
+ * A set of message, service and action definitions that refer to each other, with the derived facts
  * ROS 1 peers check: MD5 sums (genmsg's rules), full definition texts, minimum wire sizes.
  */
 public final class DefinitionCatalog {
@@ -26,6 +26,7 @@ public final class DefinitionCatalog {
 
     private final Map<String, MessageSpec> messages = new LinkedHashMap<>();
     private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
+    private final Map<String, ActionSpec> actions = new LinkedHashMap<>();
     private final Map<String, String> md5s = new HashMap<>();
 
     /** Adds a message definition (replacing one of the same name). */
@@ -43,19 +44,39 @@ public final class DefinitionCatalog {
         return this;
     }
 
-    /** Adds every message and service of another catalog. */
+    /** Adds an action definition and its seven messages. */
+    public DefinitionCatalog add(ActionSpec spec) {
+        actions.put(spec.type(), spec);
+        spec.messages().forEach(this::add);
+        return this;
+    }
+
+    /** Adds every message, service and action of another catalog. */
     public DefinitionCatalog addAll(DefinitionCatalog other) {
         other.messages.values().forEach(this::add);
         other.services.values().forEach(this::add);
+        other.actions.values().forEach(this::add);
         return this;
     }
 
     /**
-     * Loads every {@code PKG/msg/*.msg} and {@code PKG/srv/*.srv} under a root directory.
+     * Loads every {@code PKG/msg/*.msg}, {@code PKG/srv/*.srv} and {@code PKG/action/*.action} under
+     * a root directory.
      *
      * @throws DefinitionException for a file that does not parse or a type that does not resolve
      */
     public static DefinitionCatalog load(Path root) {
+        DefinitionCatalog catalog = read(root);
+        catalog.requireResolved();
+        return catalog;
+    }
+
+    /**
+     * Loads the definitions under a root directory like {@link #load} but leaves types used and not
+     * defined there unresolved (for definitions that use another root's types: add both catalogs
+     * into one, then {@link #requireResolved}).
+     */
+    public static DefinitionCatalog read(Path root) {
         DefinitionCatalog catalog = new DefinitionCatalog();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files.sorted()::iterator) {
@@ -72,12 +93,14 @@ public final class DefinitionCatalog {
                 } else if (fileName.endsWith(".srv") && kind.equals("srv")) {
                     String type = pkg + "/" + fileName.substring(0, fileName.length() - 4);
                     catalog.add(DefinitionParser.parseService(type, Files.readString(file), file.toString()));
+                } else if (fileName.endsWith(".action") && kind.equals("action")) {
+                    String type = pkg + "/" + fileName.substring(0, fileName.length() - 7);
+                    catalog.add(DefinitionParser.parseAction(type, Files.readString(file), file.toString()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read message definitions under " + root, e);
         }
-        catalog.checkResolved();
         return catalog;
     }
 
@@ -104,7 +127,7 @@ public final class DefinitionCatalog {
         if (current != null) {
             catalog.add(DefinitionParser.parseMessage(current, text.toString(), "definition of " + current));
         }
-        catalog.checkResolved();
+        catalog.requireResolved();
         return catalog;
     }
 
@@ -116,6 +139,11 @@ public final class DefinitionCatalog {
     /** All service types, in load order. */
     public List<ServiceSpec> services() {
         return new ArrayList<>(services.values());
+    }
+
+    /** All action types, in load order. */
+    public List<ActionSpec> actions() {
+        return new ArrayList<>(actions.values());
     }
 
     /** True when the catalog holds this message type. */
@@ -215,7 +243,12 @@ public final class DefinitionCatalog {
         }
     }
 
-    private void checkResolved() {
+    /**
+     * Checks that every field's message type is defined here.
+     *
+     * @throws DefinitionException naming the first field whose type is missing
+     */
+    public void requireResolved() {
         for (MessageSpec spec : messages.values()) {
             for (FieldSpec f : spec.fields()) {
                 if (f.isMessage() && !messages.containsKey(f.type())) {

@@ -1,5 +1,6 @@
 package dev.mantis.robot.ros.generator;
 
+import dev.mantis.robot.ros.definition.ActionSpec;
 import dev.mantis.robot.ros.definition.ConstantSpec;
 import dev.mantis.robot.ros.definition.DefinitionCatalog;
 import dev.mantis.robot.ros.definition.FieldSpec;
@@ -8,7 +9,8 @@ import dev.mantis.robot.ros.definition.Primitive;
 import dev.mantis.robot.ros.definition.ServiceSpec;
 
 /**
- * Writes the Java source of one message class, one service class or the registry of all types.
+ * Writes the Java source of one message class, one service class, one action class or the registry
+ * of all types.
  * Message classes are mutable and reusable: reading into an instance reuses its arrays and nested
  * messages when the lengths match, so a steady stream of equal-shaped messages allocates no
  * arrays.
@@ -84,36 +86,66 @@ final class JavaEmitter {
                 + "    private " + cls + "() {\n    }\n}\n";
     }
 
-    String registry() {
+    String action(ActionSpec spec) {
+        String pkg = spec.type().substring(0, spec.type().indexOf('/'));
+        String cls = spec.type().substring(spec.type().indexOf('/') + 1);
+        String goal = className(spec.goal().type());
+        String feedback = className(spec.feedback().type());
+        String result = className(spec.result().type());
+        return "package " + basePackage + "." + pkg + ";\n\n"
+                + "/** ROS action {@code " + spec.type() + "}, generated at build time from its .action definition. */\n"
+                + "public final class " + cls + " {\n\n"
+                + "    /** The action descriptor: name, goal, feedback and result types and their topic wrappers. */\n"
+                + "    public static final " + basePackage + ".ActionType<" + goal + ", " + feedback + ", " + result
+                + "> TYPE = new " + basePackage + ".ActionType<>(\"" + spec.type() + "\",\n            " + goal + ".TYPE, "
+                + feedback + ".TYPE, " + result + ".TYPE,\n            " + className(spec.actionGoal().type()) + ".TYPE, "
+                + className(spec.actionFeedback().type()) + ".TYPE, " + className(spec.actionResult().type()) + ".TYPE);\n\n"
+                + "    private " + cls + "() {\n    }\n}\n";
+    }
+
+    /** The registry class {@code NAME} of the catalog's own message, service and action types. */
+    String registry(String name, DefinitionCatalog own) {
         StringBuilder s = new StringBuilder();
         s.append("package ").append(basePackage).append(";\n\n");
-        s.append("/** Every message and service type generated at build time from the repository's definitions. */\n");
-        s.append("public final class MessageTypes {\n\n");
+        s.append("/** Every message, service and action type generated at build time from the repository's definitions. */\n");
+        s.append("public final class ").append(name).append(" {\n\n");
         s.append("    private static final java.util.Map<String, MessageType<?>> MESSAGES = java.util.Map.ofEntries(\n");
         int i = 0;
-        for (MessageSpec m : catalog.messages()) {
+        for (MessageSpec m : own.messages()) {
             s.append(i++ == 0 ? "" : ",\n").append("            java.util.Map.entry(\"").append(m.type()).append("\", ")
                     .append(className(m.type())).append(".TYPE)");
         }
         s.append(");\n\n");
         s.append("    private static final java.util.Map<String, ServiceType<?, ?>> SERVICES = java.util.Map.ofEntries(\n");
         i = 0;
-        for (ServiceSpec v : catalog.services()) {
+        for (ServiceSpec v : own.services()) {
             s.append(i++ == 0 ? "" : ",\n").append("            java.util.Map.entry(\"").append(v.type()).append("\", ")
                     .append(className(v.type())).append(".TYPE)");
         }
         s.append(");\n\n");
-        s.append("    private MessageTypes() {\n    }\n\n");
+        s.append("    private static final java.util.Map<String, ActionType<?, ?, ?>> ACTIONS = java.util.Map.ofEntries(\n");
+        i = 0;
+        for (ActionSpec a : own.actions()) {
+            s.append(i++ == 0 ? "" : ",\n").append("            java.util.Map.entry(\"").append(a.type()).append("\", ")
+                    .append(className(a.type())).append(".TYPE)");
+        }
+        s.append(");\n\n");
+        s.append("    private ").append(name).append("() {\n    }\n\n");
         s.append("    /** The message type of this name, or null. */\n");
         s.append("    public static MessageType<?> message(String name) {\n        return MESSAGES.get(name);\n    }\n\n");
         s.append("    /** The service type of this name, or null. */\n");
         s.append("    public static ServiceType<?, ?> service(String name) {\n        return SERVICES.get(name);\n    }\n\n");
+        s.append("    /** The action type of this name, or null. */\n");
+        s.append("    public static ActionType<?, ?, ?> action(String name) {\n        return ACTIONS.get(name);\n    }\n\n");
         s.append("    /** Names of all message types, sorted. */\n");
         s.append("    public static java.util.SortedSet<String> messageNames() {\n")
                 .append("        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(MESSAGES.keySet()));\n    }\n\n");
         s.append("    /** Names of all service types, sorted. */\n");
         s.append("    public static java.util.SortedSet<String> serviceNames() {\n")
-                .append("        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(SERVICES.keySet()));\n    }\n}\n");
+                .append("        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(SERVICES.keySet()));\n    }\n\n");
+        s.append("    /** Names of all action types, sorted. */\n");
+        s.append("    public static java.util.SortedSet<String> actionNames() {\n")
+                .append("        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(ACTIONS.keySet()));\n    }\n}\n");
         return s.toString();
     }
 
