@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
             "  mantis collect --task pick_place --episodes 500 --seed 7 --out data/pp --only-success",
             "  mantis collect --suite core --episodes 20 --out data/core --resume",
             "  mantis collect --suite core --episodes 20 --out data/core --spark local[4]",
-            "  mantis collect --task push --episodes 20 --cameras front,wrist --image-size 128 --out data/push-rgb"})
+            "  mantis collect --task push --episodes 20 --cameras front,wrist --image-size 128 --out data/push-rgb",
+            "  mantis collect --robot ros:franka --autonomous --task push --policy push_bc.onnx --episodes 500 --out data/auto"})
 public final class CollectCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -82,6 +83,26 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--gop", paramLabel = "FRAMES", defaultValue = "2", description = "Frames between video key "
             + "frames; small is quick to seek (default: ${DEFAULT-VALUE}).")
     int gop;
+
+    @Option(names = "--robot", paramLabel = "sim:ID|ros:PROFILE", description = "Where episodes run: the simulator "
+            + "(sim:ID, the task's robot; the default) or a robot over ROS (ros:PROFILE, with --autonomous).")
+    String robot;
+
+    @Option(names = "--autonomous", description = "With --robot ros:PROFILE: collect unattended on the robot "
+            + "(checked resets, success labels from the cell, waits when the robot is lost; --resume continues).")
+    boolean autonomous;
+
+    @Option(names = "--master", paramLabel = "URI", description = "With --robot ros:...: the ROS master "
+            + "(default: ROS_MASTER_URI).")
+    String master;
+
+    @Option(names = "--urdf", paramLabel = "FILE", description = "With --robot ros:...: the robot's URDF, for "
+            + "profiles of robots Mantis does not bundle.")
+    String urdf;
+
+    @Option(names = "--state-timeout", paramLabel = "S", description = "With --robot ros:...: seconds to wait for "
+            + "each joint state before the robot counts as late (default: the profile's).")
+    Double stateTimeout;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -126,6 +147,9 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (robot != null && robot.startsWith("ros:") || autonomous) {
+            return autonomous();
+        }
         int episodes = run.episodes(1_000_000);
         int threads = run.threads();
         List<String> ids = run.taskIds();
@@ -133,6 +157,10 @@ public final class CollectCommand implements Callable<Integer> {
         List<TaskSpec> tasks = new ArrayList<>();
         for (String id : ids) {
             TaskSpec t = TaskSource.task(id);
+            if (robot != null && !robot.equals("sim:" + t.robot())) {
+                throw new InputException("--robot " + robot + ": task '" + t.id() + "' runs robot '" + t.robot()
+                        + "'; give --robot sim:" + t.robot() + ", or ros:PROFILE with --autonomous");
+            }
             tasks.add(t);
             yamlById.put(t.id(), TaskSource.yaml(id));
         }
@@ -150,6 +178,31 @@ public final class CollectCommand implements Callable<Integer> {
         try (policies) {
             policies.checkAll(tasks);
             return collect(tasks, yamlById, manifest, datasetSpec, recorded, policies, safety, threads, err);
+        }
+    }
+
+    /** {@code --robot ros:PROFILE --autonomous}: unattended collection over ROS. */
+    private int autonomous() throws Exception {
+        if (robot == null || !robot.startsWith("ros:") || !autonomous) {
+            throw new InputException("--autonomous runs on a robot over ROS: give --robot ros:PROFILE --autonomous "
+                    + "(in simulation mantis collect is unattended already)");
+        }
+        if (run.spark() != null || !cameras.isEmpty() || onlySuccess) {
+            throw new InputException("--autonomous records every episode of one robot: drop --spark, --cameras and "
+                    + "--only-success");
+        }
+        List<String> ids = run.taskIds();
+        if (ids.size() != 1) {
+            throw new InputException("--autonomous runs one task on one robot; give --task, not --suite");
+        }
+        TaskSpec task = TaskSource.task(ids.get(0));
+        PrintWriter err = spec.commandLine().getErr();
+        var settings = new dev.mantis.launch.deploy.AutonomousCollection.Settings(robot, urdf, master, task,
+                TaskSource.yaml(ids.get(0)), run.policy(), run.episodes(1_000_000), run.seed(), out,
+                resume, 10, stateTimeout);
+        try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err)) {
+            return dev.mantis.launch.deploy.AutonomousCollection.run(settings, run.safety(List.of(task), err),
+                    run.safetyName(), run.safetyYamlText(), policies, spec.commandLine().getOut(), err);
         }
     }
 

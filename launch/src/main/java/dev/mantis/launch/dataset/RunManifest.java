@@ -45,7 +45,7 @@ public record RunManifest(List<String> tasks, int episodes, long seed, String po
      * Writes the manifest, the tasks' YAML (id to text) and, when not empty, the safety file's
      * text into the dataset in {@code root}.
      */
-    void write(Path root, Map<String, String> yamlById, String safetyYaml) throws IOException {
+    public void write(Path root, Map<String, String> yamlById, String safetyYaml) throws IOException {
         if (!safetyYaml.isEmpty()) {
             AtomicFiles.write(safetyFile(root), safetyYaml.getBytes(StandardCharsets.UTF_8));
         }
@@ -63,7 +63,7 @@ public record RunManifest(List<String> tasks, int episodes, long seed, String po
     }
 
     /** The manifest of the dataset in {@code root}, or null if it has none. */
-    static RunManifest read(Path root) {
+    public static RunManifest read(Path root) {
         Path f = file(root);
         if (!Files.exists(f)) {
             return null;

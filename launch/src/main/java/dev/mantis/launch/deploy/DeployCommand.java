@@ -103,7 +103,7 @@ public final class DeployCommand implements Callable<Integer> {
                         session.safety.isPresent()));
                 recorder = new FrameRecorder(session.task, writer.newBuffer(), session.robot.observationSpec());
             }
-            Deployment deployment = session.deployment(recorder, timeout);
+            Deployment deployment = session.deployment(recorder, timeout, status -> null);
             ProgressBar bar = new ProgressBar(err, true, "episodes");
             start = System.nanoTime();
             for (int e = 0; e < episodes && stop == null; e++) {

@@ -5,12 +5,19 @@ import dev.mantis.sim.task.EpisodeResult;
 import java.util.List;
 
 /**
- * One episode a deployment ran: its result, the instruction it was given, its safety events, and
- * why the whole run must stop after it (null when it may go on).
+ * One episode a deployment ran: its result, the instruction it was given, its safety events, why
+ * the whole run must stop after it (null when it may go on), and for an episode whose reset was
+ * refused why (else null).
  */
-record DeployedEpisode(EpisodeResult result, String instruction, List<SafetyEvent> safetyEvents, String stop) {
+record DeployedEpisode(EpisodeResult result, String instruction, List<SafetyEvent> safetyEvents, String stop,
+        String resetProblem) {
 
     DeployedEpisode {
         safetyEvents = List.copyOf(safetyEvents);
+    }
+
+    /** An episode whose reset was accepted. */
+    DeployedEpisode(EpisodeResult result, String instruction, List<SafetyEvent> safetyEvents, String stop) {
+        this(result, instruction, safetyEvents, stop, null);
     }
 }

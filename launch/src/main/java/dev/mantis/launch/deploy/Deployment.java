@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Runs a policy on a robot driven over ROS, one episode at a time, exactly as on a real robot: the
@@ -42,6 +43,8 @@ final class Deployment {
     static final String ROBOT_LOST = "robot_lost";
     /** No state within the state timeout. */
     static final String STATE_TIMEOUT = "state_timeout";
+    /** The scene was not back in its start region after the reset. */
+    static final String RESET_FAILED = "reset_failed";
 
     private final RosRobot robot;
     private final Optional<SafeRobot> safety;
@@ -54,6 +57,7 @@ final class Deployment {
     private final ServiceClient<ResetEpisodeRequest, ResetEpisodeResponse> reset;
     private final double period;
     private final double stateTimeout;
+    private final Function<TaskStatus, String> resetCheck;
 
     /**
      * A deployment of {@code policy} (null: the cell's oracle action) on {@code robot} behind
@@ -61,10 +65,12 @@ final class Deployment {
      *
      * @param view the task observation the policy takes (ignored for the oracle)
      * @param stateTimeout seconds of wall-clock time to wait for each state before the robot counts as late
+     * @param resetCheck says why the first status of an episode is not a proper start (null: it is);
+     *     such an episode ends at once as {@value #RESET_FAILED}
      */
     Deployment(RosNode node, RosRobot robot, Optional<SafeRobot> safety, Task task, Policy policy,
             TaskObservation view, FrameRecorder recorder, TaskStatusBoard status, double controlHz,
-            double stateTimeout) {
+            double stateTimeout, Function<TaskStatus, String> resetCheck) {
         this.robot = robot;
         this.safety = safety;
         this.commanded = safety.isPresent() ? safety.get() : robot;
@@ -76,6 +82,7 @@ final class Deployment {
         this.reset = node.serviceClient(SimRosServer.RESET_SERVICE, ResetEpisode.TYPE);
         this.period = 1 / controlHz;
         this.stateTimeout = stateTimeout;
+        this.resetCheck = resetCheck;
     }
 
     /** Runs episode {@code episode} with {@code seed}. */
@@ -102,12 +109,17 @@ final class Deployment {
         }
         double start = r.start.toSeconds();
         String lost = awaitTick(start);
-        TaskStatus st = lost == null ? status.await(start - period / 2, stateTimeout) : null;
+        TaskStatus st = lost == null ? status.await(episode, start - period / 2, stateTimeout) : null;
         if (lost != null || st == null) {
             return stop(new EpisodeResult(id, episode, seed, false, 0, 0, lost == null ? STATE_TIMEOUT : lost), "",
                     List.of(), describe(lost == null ? STATE_TIMEOUT : lost, episode, 0));
         }
         String instruction = st.instruction;
+        String problem = resetCheck.apply(st);
+        if (problem != null) {
+            return new DeployedEpisode(new EpisodeResult(id, episode, seed, false, 0, 0, RESET_FAILED), instruction,
+                    List.of(), null, problem);
+        }
         robot.resetController();
         safety.ifPresent(SafeRobot::reset);
         if (policy != null) {
@@ -144,7 +156,7 @@ final class Deployment {
             }
             double next = robotObservation.timestamp() + period;
             lost = awaitTick(next - period / 2);
-            st = lost == null ? status.await(next - period / 2, stateTimeout) : null;
+            st = lost == null ? status.await(episode, next - period / 2, stateTimeout) : null;
             if (lost != null || st == null) {
                 String why = lost == null ? STATE_TIMEOUT : lost;
                 if (recorder != null) {

@@ -127,10 +127,14 @@ final class RosSession implements AutoCloseable {
         }
     }
 
-    /** A deployment of this session's policy, recording into {@code recorder} (null: none). */
-    Deployment deployment(FrameRecorder recorder, double stateTimeout) {
+    /**
+     * A deployment of this session's policy, recording into {@code recorder} (null: none),
+     * checking each reset with {@code resetCheck}.
+     */
+    Deployment deployment(FrameRecorder recorder, double stateTimeout,
+            java.util.function.Function<dev.mantis.robot.ros.msg.mantis_msgs.TaskStatus, String> resetCheck) {
         return new Deployment(node, robot, safety, task, policy, policies.view(task, robot.observationSpec()),
-                recorder, status, Task.CONTROL_HZ, stateTimeout);
+                recorder, status, Task.CONTROL_HZ, stateTimeout, resetCheck);
     }
 
     @Override

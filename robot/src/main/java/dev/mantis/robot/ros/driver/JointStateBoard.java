@@ -10,7 +10,8 @@ import java.util.Map;
  * The latest joint states of a robot gathered from its state topics: per known joint the last
  * position, velocity and effort, and per topic the stamp of its last message (seconds). Written by
  * the subscription threads, read by the control loop; {@link #awaitStamp} waits for a state at
- * least as new as a given stamp on every topic.
+ * least as new as a given stamp on every topic. A stamp older than its topic's last means time
+ * ran backwards (the driver restarted): every topic's stamp is forgotten.
  */
 final class JointStateBoard {
 
@@ -46,13 +47,19 @@ final class JointStateBoard {
             effort[i] = k < msg.effort.length ? msg.effort[k] : 0;
             seen[i] = true;
         }
-        stamps[topic] = msg.header.stamp.toSeconds();
+        double stamp = msg.header.stamp.toSeconds();
+        if (stamp < stamps[topic]) {
+            // time ran backwards (a restarted driver or simulator): the other topics' stamps are stale
+            java.util.Arrays.fill(stamps, Double.NEGATIVE_INFINITY);
+        }
+        stamps[topic] = stamp;
         notifyAll();
     }
 
-    /** Wakes waiters (e.g. when a publisher disconnects). */
-    synchronized void poke() {
-        notifyAll();
+    /** Forgets every state heard so far (e.g. before waiting for a restarted driver). */
+    synchronized void forget() {
+        Arrays.fill(stamps, Double.NEGATIVE_INFINITY);
+        Arrays.fill(seen, false);
     }
 
     /** The oldest of the topics' latest stamps (seconds; -infinity before every topic spoke). */

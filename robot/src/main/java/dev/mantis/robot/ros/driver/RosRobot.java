@@ -264,6 +264,15 @@ public final class RosRobot implements Robot {
         }
     }
 
+    /**
+     * Forgets the states heard so far, so that {@link #connect} waits for new ones: call it before
+     * waiting for a driver that went away to come back.
+     */
+    public void forgetState() {
+        board.forget();
+        everConnected = false;
+    }
+
     /** {@link #connect(double)} with 10 seconds. */
     @Override
     public void connect() {

@@ -1,0 +1,189 @@
+package dev.mantis.launch.deploy;
+
+import dev.mantis.launch.InputException;
+import dev.mantis.launch.dataset.RunManifest;
+import dev.mantis.launch.task.ProgressBar;
+import dev.mantis.robot.dataset.DatasetSpec;
+import dev.mantis.robot.dataset.DatasetWriter;
+import dev.mantis.robot.dataset.EpisodeRow;
+import dev.mantis.robot.dataset.parquet.ParquetColumn;
+import dev.mantis.robot.dataset.parquet.ParquetType;
+import dev.mantis.robot.ros.RosException;
+import dev.mantis.sim.record.EpisodeRecorder;
+import dev.mantis.sim.record.FrameRecorder;
+import dev.mantis.sim.record.TaskRecording;
+import dev.mantis.sim.task.EpisodeResult;
+import dev.mantis.sim.task.EpisodeSeeds;
+import dev.mantis.sim.task.StartRegion;
+import dev.mantis.sim.task.TaskSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Unattended collection on a robot over ROS ({@code mantis collect --robot ros:PROFILE
+ * --autonomous}): episode after episode the cell resets (checked: the objects must be back in their
+ * start region, else the reset is retried, and after {@value #RESET_TRIES} refusals the run pauses),
+ * the policy acts, the cell's success predicate labels the episode. Every episode is committed as
+ * it ends with its success label, the detector's confidence, the resets it took and its safety
+ * events, so an interrupted run (SIGINT, SIGKILL) resumed with {@code --resume} loses and repeats
+ * nothing. When the robot is lost mid-episode the episode is recorded as {@code robot_lost}, and
+ * the run waits for the robot to come back and goes on. A plot of the success rate per block of
+ * episodes is kept beside the dataset ({@code DIR.progress.html}).
+ */
+public final class AutonomousCollection {
+
+    /** Episode column: the success detector's confidence that the episode succeeded (0..1). */
+    public static final String SUCCESS_CONFIDENCE = "mantis/success_confidence";
+    /** Episode column: resets the episode took (1 when the first was accepted). */
+    public static final String RESETS = "mantis/resets";
+    /** Resets tried per episode before the run pauses. */
+    public static final int RESET_TRIES = 3;
+    /** Episodes per point of the progress plot. */
+    public static final int PLOT_WINDOW = 20;
+
+    private AutonomousCollection() {
+    }
+
+    /** What the run is: where, which task and policy, how many episodes, and the safety setting. */
+    public record Settings(String robot, String urdf, String master, TaskSpec task, String taskYaml, String policy,
+            int episodes, long seed, Path out, boolean resume, double connectTimeout, Double stateTimeout) {
+    }
+
+    /**
+     * Runs the collection; returns the exit code (0: all episodes done, 1: paused or stopped).
+     *
+     * @param safety the safety layer's settings ({@code --safety})
+     * @param safetyName and text of the safety setting, recorded in the manifest
+     */
+    public static int run(Settings s, dev.mantis.sim.task.EpisodeSafety safety, String safetyName, String safetyYaml,
+            dev.mantis.launch.policy.PolicySource policies, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        RosSession.Target target = RosSession.target(s.robot(), s.urdf(), s.task());
+        double timeout = s.stateTimeout() != null ? s.stateTimeout() : target.profile().stateTimeout();
+        RunManifest manifest = new RunManifest(List.of(s.task().id()), s.episodes(), s.seed(), s.policy(), false,
+                safetyName);
+        if (s.resume()) {
+            RunManifest before = RunManifest.read(s.out());
+            if (before != null && !before.equals(manifest)) {
+                throw new InputException(s.out() + ": was collected with " + before + "; this run asks for " + manifest
+                        + "; resume with the same --task, --episodes, --seed, --policy and --safety");
+            }
+        } else if (Files.exists(s.out())) {
+            throw new InputException(s.out() + ": already exists; give a new --out, or --resume to continue it");
+        }
+        try (RosSession session = RosSession.open(target, s.task(), s.master(), policies, s.policy(), safety,
+                s.connectTimeout())) {
+            DatasetSpec plain = TaskRecording.spec(List.of(s.task()), session.robot, session.safety.isPresent());
+            List<ParquetColumn> columns = new ArrayList<>(plain.episodeColumns());
+            columns.add(new ParquetColumn(SUCCESS_CONFIDENCE, ParquetType.DOUBLE, false));
+            columns.add(new ParquetColumn(RESETS, ParquetType.INT64, false));
+            DatasetSpec spec = new DatasetSpec(plain.robotType(), plain.fps(), plain.features(), columns);
+            DatasetWriter writer = s.resume() && Files.exists(s.out().resolve("meta/info.json"))
+                    ? DatasetWriter.resume(s.out(), spec) : DatasetWriter.create(s.out(), spec);
+            try (writer) {
+                manifest.write(s.out(), Map.of(s.task().id(), s.taskYaml()), safetyYaml);
+                return collect(s, session, writer, timeout, out, err);
+            }
+        }
+    }
+
+    private static int collect(Settings s, RosSession session, DatasetWriter writer, double timeout, PrintWriter out,
+            PrintWriter err) throws IOException, InterruptedException {
+        List<Boolean> successes = new ArrayList<>();
+        int resets = 0;
+        int safetyEvents = 0;
+        int next = 0;
+        for (EpisodeRow row : writer.episodes()) {
+            next = Math.max(next, (int) (long) (Long) row.extra(TaskRecording.RUN_EPISODE) + 1);
+            successes.add((Boolean) row.extra(TaskRecording.EPISODE_SUCCESS));
+            resets += (int) (long) (Long) row.extra(RESETS);
+        }
+        if (next > 0) {
+            out.printf(Locale.ROOT, "resuming at episode %d of %d (%d recorded)%n", next, s.episodes(),
+                    writer.episodeCount());
+        }
+        FrameRecorder recorder = new FrameRecorder(session.task, writer.newBuffer(), session.robot.observationSpec());
+        Deployment deployment = session.deployment(recorder, timeout,
+                status -> StartRegion.check(s.task(), status.environment_state));
+        Path plot = s.out().resolveSibling(s.out().getFileName() + ".progress.html");
+        String title = s.task().id() + " with " + session.policies.id() + " on " + session.profile.name();
+        ProgressBar bar = new ProgressBar(err, true, "episodes");
+        for (int e = next; e < s.episodes(); e++) {
+            long seed = EpisodeSeeds.of(s.seed(), s.task().id(), e);
+            DeployedEpisode d = null;
+            int tries = 0;
+            while (tries < RESET_TRIES) {
+                tries++;
+                resets++;
+                d = deployment.run(e, seed);
+                if (d.resetProblem() == null) {
+                    break;
+                }
+                err.printf(Locale.ROOT, "%nmantis: reset %d of episode %d refused: %s%n", tries, e, d.resetProblem());
+                err.flush();
+            }
+            if (d.resetProblem() != null) {
+                err.printf(Locale.ROOT, "mantis: autonomous collection paused: %d resets of episode %d failed (%s); "
+                        + "put the scene back in its start region and run again with --resume%n", RESET_TRIES, e,
+                        d.resetProblem());
+                err.flush();
+                return 1;
+            }
+            EpisodeResult r = d.result();
+            if (r.steps() > 0) {
+                Map<String, Object> extras = EpisodeRecorder.extras(r, session.policies.id(), e, new double[0],
+                        d.safetyEvents().size(), session.safety.isPresent()
+                                ? EpisodeRecorder.safetyLog(d.safetyEvents()) : null);
+                extras.put(SUCCESS_CONFIDENCE, r.success() ? 1.0 : 0.0); // the simulator's predicate is certain
+                extras.put(RESETS, (long) tries);
+                writer.writeEpisode(recorder.buffer(), d.instruction(), extras);
+                writer.commit();
+                successes.add(r.success());
+                safetyEvents += d.safetyEvents().size();
+            }
+            bar.update(e + 1, (int) successes.stream().filter(x -> x).count(), s.episodes());
+            if (successes.size() % PLOT_WINDOW == 0 || e == s.episodes() - 1) {
+                ProgressPlot.write(plot, title, successes, PLOT_WINDOW, resets, safetyEvents);
+            }
+            if (d.stop() != null) {
+                if (!r.failure().equals(Deployment.ROBOT_LOST) && !r.failure().equals(Deployment.STATE_TIMEOUT)) {
+                    err.printf("%nmantis: autonomous collection stopped: %s%n", d.stop());
+                    err.flush();
+                    return 1;
+                }
+                err.printf("%nmantis: %s; waiting for the robot to come back (Ctrl-C stops; --resume continues)%n",
+                        d.stop());
+                err.flush();
+                awaitRobot(session);
+                err.println("mantis: the robot is back; going on");
+                err.flush();
+            }
+        }
+        bar.finish();
+        ProgressPlot.write(plot, title, successes, PLOT_WINDOW, resets, safetyEvents);
+        long ok = successes.stream().filter(x -> x).count();
+        out.printf(Locale.ROOT, "%d episodes recorded in %s: %d successes (%.1f%%), %d resets, %d safety events; "
+                + "progress plot %s%n", writer.episodeCount(), s.out(), ok,
+                successes.isEmpty() ? 0.0 : 100.0 * ok / successes.size(), resets, safetyEvents, plot);
+        out.flush();
+        return 0;
+    }
+
+    private static void awaitRobot(RosSession session) throws InterruptedException {
+        session.robot.forgetState();
+        while (true) {
+            try {
+                session.robot.connect(5);
+                return;
+            } catch (RosException e) {
+                // still away: keep waiting
+            }
+        }
+    }
+}
