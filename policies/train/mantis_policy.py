@@ -106,6 +106,35 @@ def load_npz(path):
     return NpzDataset(path, arrays, info)
 
 
+def merge_datasets(datasets):
+    """One dataset of the frames of ``datasets`` (e.g. demonstrations and relabelled autonomous
+    episodes), in order: their episode indices are renumbered so that none repeats; they must have
+    the same features with the same sizes, and info.json is the first one's."""
+    if len(datasets) == 1:
+        return datasets[0]
+    first = datasets[0]
+    names = first.feature_names()
+    for d in datasets[1:]:
+        if d.feature_names() != names or any(d.size(n) != first.size(n) for n in names):
+            raise InputError("%s and %s have different features; mix datasets of one task and robot"
+                             % (first.path, d.path))
+    arrays = {}
+    offset = 0
+    episodes = []
+    for d in datasets:
+        ids = d.arrays["episode_index"]
+        _, renumbered = np.unique(ids, return_inverse=True)
+        episodes.append(renumbered.astype(np.int64) + offset)
+        offset += d.episodes
+    arrays["episode_index"] = np.concatenate(episodes)
+    for k in ("frame_index", "task_index"):
+        arrays[k] = np.concatenate([d.arrays[k] for d in datasets])
+    arrays["index"] = np.arange(len(arrays["episode_index"]), dtype=np.int64)
+    for n in names:
+        arrays[n] = np.concatenate([d.arrays[n] for d in datasets])
+    return NpzDataset("+".join(d.path for d in datasets), arrays, first.info)
+
+
 def feature_stats(values, min_std=DEFAULT_MIN_STD, output=False):
     """Mean and standard deviation of ``values`` ``[frames, size]`` per element, as float lists
     for the spec.

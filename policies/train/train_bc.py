@@ -45,7 +45,9 @@ def parse_args(argv):
                                 formatter_class=argparse.RawDescriptionHelpFormatter,
                                 epilog="Example:\n  /usr/bin/python3 policies/train/train_bc.py --data data/reach.npz "
                                        "--out reach.onnx --controller pd_ee_delta_pose")
-    p.add_argument("--data", required=True, metavar="FILE.npz", help="the dataset's NPZ export")
+    p.add_argument("--data", required=True, metavar="FILE.npz[,FILE.npz...]",
+                   help="the dataset's NPZ export; several, comma-separated, are mixed (e.g. demonstrations and "
+                        "relabelled autonomous episodes)")
     p.add_argument("--out", required=True, metavar="FILE.onnx", help="the model to write")
     p.add_argument("--observation", default="observation.state,observation.environment_state",
                    help="comma-separated observation features, in input order (default: %(default)s)")
@@ -94,7 +96,7 @@ def train(args):
     import torch
 
     started = time.monotonic()
-    data = mp.load_npz(args.data)
+    data = mp.merge_datasets([mp.load_npz(p) for p in args.data.split(",")])
     info = data.info
     robot_type = args.robot_type or info.get("robot_type") or ""
     controller = args.controller or info.get("controller")
@@ -219,7 +221,7 @@ def train(args):
     mp.export_onnx(model, example, names, ["action"], {k: {0: "batch"} for k in names + ["action"]}, spec, args.out)
     seconds = time.monotonic() - started
     report = {
-        "data": os.path.abspath(args.data),
+        "data": [os.path.abspath(p) for p in args.data.split(",")],
         "frames": int(train_rows.sum()),
         "episodes": int(len(episode_ids) - len(val_ids)),
         "held_out_frames": int(is_val.sum()),

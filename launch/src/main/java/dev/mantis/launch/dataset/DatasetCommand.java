@@ -4,8 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mantis dataset}: look at recorded datasets. */
-@Command(name = "dataset", mixinStandardHelpOptions = true, description = "Inspect LeRobot v3.0 datasets.",
-        subcommands = {DatasetInfoCommand.class, DatasetExportCommand.class, CommandLine.HelpCommand.class},
+@Command(name = "dataset", mixinStandardHelpOptions = true, description = "Inspect, export and relabel LeRobot v3.0 datasets.",
+        subcommands = {DatasetInfoCommand.class, DatasetExportCommand.class, DatasetRelabelCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Example:", "  mantis dataset info data/core"})
 public final class DatasetCommand implements Runnable {
 

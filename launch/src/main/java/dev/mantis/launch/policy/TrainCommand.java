@@ -18,14 +18,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a policy from a Mantis dataset with the PyTorch scripts in policies/train/ and export it "
                 + "as an ONNX model with its mantis.policy spec.",
-        footer = {"", "Example:", "  mantis train bc --data data/reach --out reach_bc.onnx --epochs 200"})
+        footer = {"", "Examples:", "  mantis train bc --data data/reach --out reach_bc.onnx --epochs 200",
+            "  mantis train bc --data data/push-demos --data data/push-auto-her --out push_v2.onnx"})
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "bc", description = "The method: bc (goal-conditioned behaviour cloning).")
     String method;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset to learn from.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset to learn from; repeat "
+            + "it to mix datasets of one task (e.g. demonstrations and relabelled autonomous episodes).")
+    List<Path> data;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.onnx", description = "The model to write.")
     Path out;
@@ -85,13 +87,27 @@ public final class TrainCommand implements Callable<Integer> {
             throw new InputException("--out " + out + ": the model file must end in .onnx");
         }
         Path script = script();
-        DatasetReader reader = DatasetReader.open(data);
-        Path npz = Files.createTempFile("mantis-train-", ".npz");
+        java.util.Set<String> controllers = new java.util.TreeSet<>();
+        for (Path d : data) {
+            controllers.add(controller(d));
+        }
+        if (controllers.size() != 1) {
+            throw new InputException("--data " + data + ": the datasets' actions are for different controllers "
+                    + controllers + "; mix datasets of one task and robot");
+        }
+        List<Path> npzs = new ArrayList<>();
+        int episodes = 0;
         try {
-            NpzExport.write(reader, npz);
+            for (Path d : data) {
+                DatasetReader reader = DatasetReader.open(d);
+                episodes += reader.episodes().size();
+                Path npz = Files.createTempFile("mantis-train-", ".npz");
+                npzs.add(npz);
+                NpzExport.write(reader, npz);
+            }
             List<String> cmd = new ArrayList<>(List.of(Python.executable(), script.toString(), "--data",
-                    npz.toString(), "--out", out.toString(), "--seed", Long.toString(seed), "--controller",
-                    controller(data)));
+                    String.join(",", npzs.stream().map(Path::toString).toList()), "--out", out.toString(), "--seed",
+                    Long.toString(seed), "--controller", controllers.iterator().next()));
             if (epochs != null) {
                 cmd.addAll(List.of("--epochs", Integer.toString(epochs)));
             }
@@ -117,9 +133,11 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new InputException(script + " failed (exit " + code + "); its output is above");
             }
         } finally {
-            Files.deleteIfExists(npz);
+            for (Path npz : npzs) {
+                Files.deleteIfExists(npz);
+            }
         }
-        spec.commandLine().getOut().println(out + ": trained on " + reader.episodes().size() + " episodes");
+        spec.commandLine().getOut().println(out + ": trained on " + episodes + " episodes");
         spec.commandLine().getOut().flush();
         return 0;
     }
