@@ -64,6 +64,9 @@ public final class DatasetRelabelCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(in + ": " + e.getMessage());
         }
+        // the task it was recorded for goes along (training reads its controller from there)
+        Path copy = out.resolve("meta/mantis/tasks").resolve(files.get(0).getFileName());
+        dev.mantis.robot.dataset.AtomicFiles.write(copy, Files.readAllBytes(files.get(0)));
         spec.commandLine().getOut().printf(Locale.ROOT, "relabelled %d of %d episodes (%d frames) of %s into %s%n",
                 s.written(), s.read(), s.frames(), task.id(), out);
         return 0;

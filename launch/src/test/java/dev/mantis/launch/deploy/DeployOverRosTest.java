@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mantis.assets.BundledTasks;
-import dev.mantis.launch.Main;
 import dev.mantis.launch.MantisCommand;
 import dev.mantis.robot.dataset.DatasetReader;
 import dev.mantis.robot.dataset.EpisodeFrames;
@@ -15,10 +14,8 @@ import dev.mantis.robot.ros.Subscriber;
 import dev.mantis.robot.ros.msg.rosgraph_msgs.Clock;
 import dev.mantis.robot.ros.msg.std_msgs.Bool;
 import dev.mantis.sim.record.TaskRecording;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeployOverRosTest {
 
     private static Roscore core;
-    private Process sim;
+    private ServedSimulator sim;
 
     @TempDir
     Path dir;
@@ -67,39 +64,12 @@ class DeployOverRosTest {
     @AfterEach
     void stopSim() throws Exception {
         if (sim != null) {
-            sim.destroyForcibly();
-            sim.waitFor(10, TimeUnit.SECONDS);
+            sim.close();
         }
     }
 
-    /** Starts {@code mantis sim serve-ros ARGS} in a new JVM and waits until it serves. */
     private void serve(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sim", "serve-ros", "--master",
-                core.uri().toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(core.env());
-        sim = pb.start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = lines.readLine()) != null) {
-            seen.append(line).append('\n');
-            if (line.startsWith("serving ")) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        lines.transferTo(java.io.Writer.nullWriter());
-                    } catch (IOException e) {
-                        // the process ended
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return;
-            }
-        }
-        throw new AssertionError("serve-ros exited before serving:\n" + seen);
+        sim = ServedSimulator.start(core, args);
     }
 
     private static Run deploy(String... args) {
@@ -198,7 +168,7 @@ class DeployOverRosTest {
             }
             assertEquals(1, clock.publisherCount(), "the probe hears the simulator");
             long killedAt = System.nanoTime();
-            sim.destroyForcibly(); // SIGKILL
+            sim.kill(); // SIGKILL
             while (clock.publisherCount() > 0 && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(10)) {
                 Thread.onSpinWait();
             }

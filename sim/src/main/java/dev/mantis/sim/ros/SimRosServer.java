@@ -162,8 +162,9 @@ public final class SimRosServer implements AutoCloseable {
         while (!stop.getAsBoolean() && !node.isClosed()) {
             PendingReset p = resets.poll();
             if (p != null) {
-                p.reply().complete(startEpisode(p.request().episode, p.request().seed));
-                seen = commands.primaryCount();
+                ResetEpisodeResponse reply = startEpisode(p.request().episode, p.request().seed);
+                seen = commands.primaryCount(); // before replying: the first command may follow at once
+                p.reply().complete(reply);
                 continue;
             }
             if (!commands.awaitPrimary(seen, IDLE_REPUBLISH_MILLIS)) {
