@@ -21,12 +21,16 @@ import java.util.Map;
 /**
  * Hindsight goal relabelling: each recorded episode becomes a successful demonstration of the goal
  * it actually reached. For goals on one object (push, place, lift) the reached goal is the
- * object's final position; every frame's {@code observation.goal.state} is set to it, the last
- * frame is the successful end, and the episode is marked successful. Episodes in which the object
- * moved less than a minimum distance (by default the task's own minimum goal distance) teach
- * nothing and are left out.
+ * object's final position; the episode is cut where the object came to within
+ * {@value #SETTLED} m of it for good (what follows does not reach that goal any more), every
+ * frame's {@code observation.goal.state} is set to it, the last frame is the successful end, and
+ * the episode is marked successful. Episodes in which the object moved less than a minimum
+ * distance (by default the task's own minimum goal distance) teach nothing and are left out.
  */
 public final class HindsightRelabel {
+
+    /** How close to its final position the object must stay from the cut on, metres. */
+    public static final double SETTLED = 0.005;
 
     /** What a relabelling did. */
     public record Summary(int read, int written, long frames) {
@@ -105,6 +109,16 @@ public final class HindsightRelabel {
                 }
                 double[] reached = new double[ep.get(TaskRecording.GOAL_STATE, 0).length];
                 System.arraycopy(last, 7 * slot, reached, 0, 3);
+                int settled = n - 1;
+                while (settled > 0) {
+                    double[] at = ep.get(TaskRecording.ENVIRONMENT_STATE, settled - 1);
+                    if (Math.hypot(Math.hypot(at[7 * slot] - reached[0], at[7 * slot + 1] - reached[1]),
+                            at[7 * slot + 2] - reached[2]) >= SETTLED) {
+                        break;
+                    }
+                    settled--;
+                }
+                n = settled + 1;
                 buffer.clear();
                 for (int f = 0; f < n; f++) {
                     for (int i = 0; i < features.size(); i++) {
