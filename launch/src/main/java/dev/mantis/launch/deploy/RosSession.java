@@ -107,8 +107,9 @@ final class RosSession implements AutoCloseable {
             }
             RosRobot r = robot;
             double period = 1 / Task.CONTROL_HZ;
-            DoubleSupplier clock = node.usesSimTime() ? () -> r.stateStamp() + period
-                    : () -> System.currentTimeMillis() / 1e3;
+            // read now, not at the node's start: a simulator sets it before it publishes, maybe after we started
+            boolean simTime = Boolean.TRUE.equals(node.params().get("/use_sim_time", false));
+            DoubleSupplier clock = simTime ? () -> r.stateStamp() + period : () -> System.currentTimeMillis() / 1e3;
             Optional<SafeRobot> safety = safetySettings.wrap(robot, taskRobot.model(), taskRobot.profile().eeLink(),
                     clock, robot.estop());
             Task task = new Task(taskSpec);

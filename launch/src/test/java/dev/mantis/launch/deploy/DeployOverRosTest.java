@@ -114,6 +114,19 @@ class DeployOverRosTest {
     }
 
     @Test
+    void deployStartedBeforeTheSimulatorWaitsForItAndFollowsItsClock() throws Exception {
+        Run[] result = new Run[1];
+        Thread deploy = new Thread(() -> result[0] = deploy("--robot", "ros:franka", "--task", "reach", "--policy",
+                "oracle", "--episodes", "3", "--connect-timeout", "120"));
+        deploy.start();
+        serve("--robot", "panda", "--profile", "franka", "--task", "reach");
+        deploy.join(180_000);
+        Run r = result[0];
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("safety (default): no clamps or stops"), "no watchdog trips: " + r.out());
+    }
+
+    @Test
     void theOraclePicksAndPlacesOverRosAndTheRunIsRecorded() throws Exception {
         serve("--robot", "panda", "--profile", "franka", "--task", "pick_place");
         Path out = dir.resolve("pick_place");
