@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # ROS 1 latency over loopback: sensor_msgs/JointState (7 joints) at 1 kHz from one process to
-# another, Mantis's Java client (Java -> Java) against rospy (rospy -> rospy) in the same run, on a
-# roscore this script starts. Prints p50/p99 of (arrival - header.stamp) and the ratio of the p99s.
-# No roscpp pair yet (issue 9 names roscpp -> roscpp as the reference; goal Mantis p99 / roscpp p99 <= 1.2).
+# another, Mantis's Java client (Java -> Java) against roscpp (roscpp -> roscpp, bench/ros/latency.cpp
+# built here with g++ against Debian's roscpp) and rospy (rospy -> rospy) in the same run, on a
+# roscore this script starts. Prints p50/p99 of (arrival - header.stamp) per pair and the ratios
+# Mantis p99 / roscpp p99 (issue 9's goal: <= 1.2) and Mantis p99 / rospy p99.
 # Usage: bench/run-ros-latency.sh [COUNT, default 5000] [RATE_HZ, default 1000]
+# SKIP_BUILD=1 skips the Maven build (the roscpp peer is rebuilt only when its source changed).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 count="${1:-5000}"
@@ -13,6 +15,26 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   (cd "$root" && mvn -q -B -DskipTests -pl bench -am package)
 fi
 command -v roscore >/dev/null || { echo "run-ros-latency: roscore missing; run scripts/install-deps.sh" >&2; exit 1; }
+command -v g++ >/dev/null && command -v pkg-config >/dev/null || {
+  echo "run-ros-latency: g++ or pkg-config missing (the roscpp pair is built here); run scripts/install-deps.sh" >&2
+  exit 1
+}
+pkg-config --exists roscpp sensor_msgs || {
+  echo "run-ros-latency: roscpp or sensor_msgs headers missing (libroscpp-dev, libsensor-msgs-dev); run scripts/install-deps.sh" >&2
+  exit 1
+}
+build="$root/bench/target/ros"
+cpp_bin="$build/latency"
+if [ ! -x "$cpp_bin" ] || [ "$root/bench/ros/latency.cpp" -nt "$cpp_bin" ]; then
+  mkdir -p "$build"
+  # shellcheck disable=SC2046 # pkg-config prints several flags
+  g++ -O2 -std=c++17 -o "$cpp_bin.tmp" "$root/bench/ros/latency.cpp" $(pkg-config --cflags --libs roscpp sensor_msgs) \
+    >"$build/latency.log" 2>&1 || {
+    echo "run-ros-latency: g++ could not build bench/ros/latency.cpp against roscpp; see $build/latency.log" >&2
+    exit 1
+  }
+  mv "$cpp_bin.tmp" "$cpp_bin"
+fi
 port="$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')"
 work="$(mktemp -d)"
 export ROS_MASTER_URI="http://localhost:$port/" ROS_HOSTNAME=localhost ROS_HOME="$work" ROS_LOG_DIR="$work/log"
@@ -25,6 +47,7 @@ until rosparam list >/dev/null 2>&1; do
 done
 
 java_cmd=(java -cp "$root/bench/target/benchmarks.jar" dev.mantis.bench.ros.RosLatency)
+cpp_cmd=("$cpp_bin")
 py_cmd=(/usr/bin/python3 "$root/bench/ros/latency.py")
 
 pair() { # name, command...
@@ -37,7 +60,13 @@ pair() { # name, command...
   echo "$name: $(cat "$work/$name.txt")"
 }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 pair java "${java_cmd[@]}" | tee "$work/summary.txt"
+pair roscpp "${cpp_cmd[@]}" | tee -a "$work/summary.txt"
 pair rospy "${py_cmd[@]}" | tee -a "$work/summary.txt"
-awk '/^java:/ { j = $5 } /^rospy:/ { r = $5 }
-  END { if (r > 0) printf "Mantis (Java->Java) p99 / rospy p99: %.2f (%d us vs %d us)\n", j / r, j, r }' "$work/summary.txt"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk '/^java:/ { j = $5 } /^roscpp:/ { c = $5 } /^rospy:/ { r = $5 }
+  END {
+    if (c > 0) printf "Mantis (Java->Java) p99 / roscpp p99: %.2f (%d us vs %d us; goal <= 1.2)\n", j / c, j, c
+    if (r > 0) printf "Mantis (Java->Java) p99 / rospy p99: %.2f (%d us vs %d us)\n", j / r, j, r
+  }' "$work/summary.txt"
