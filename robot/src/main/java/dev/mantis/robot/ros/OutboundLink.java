@@ -7,14 +7,21 @@ import java.util.ArrayDeque;
 
 /**
  * The connection from one of our publishers to one subscriber: a bounded queue of serialized
- * frames (the oldest dropped when full) drained by its own writer thread.
+ * frames (the oldest dropped when full) drained by its own writer thread. Each queued frame is
+ * this link's own copy in an array that is reused once written, so a steady stream of messages
+ * allocates nothing.
  */
 final class OutboundLink {
+
+    /** Written frame arrays kept for reuse. */
+    private static final int SPARE_FRAMES = 8;
+    private static final int MIN_FRAME_BYTES = 256;
 
     private final Socket socket;
     private final String subscriber;
     private final int capacity;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private final Runnable onClose;
     private final int id;
     private boolean closed;
@@ -43,17 +50,36 @@ final class OutboundLink {
         t.start();
     }
 
-    /** Queues a frame (length prefix included), dropping the oldest when full. */
-    synchronized void enqueue(byte[] frame) {
+    /**
+     * Queues a copy of the frame in {@code frame[0, length)} (its little-endian length prefix
+     * included), dropping the oldest when full.
+     */
+    synchronized void enqueue(byte[] frame, int length) {
         if (closed) {
             return;
         }
         if (queue.size() >= capacity) {
-            queue.pollFirst();
+            recycle(queue.pollFirst());
             dropped++;
         }
-        queue.addLast(frame);
+        byte[] copy = spare.pollLast();
+        if (copy == null || copy.length < length) {
+            copy = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(MIN_FRAME_BYTES, 2L * length))];
+        }
+        System.arraycopy(frame, 0, copy, 0, length);
+        queue.addLast(copy);
         notifyAll();
+    }
+
+    private void recycle(byte[] frame) {
+        if (spare.size() < SPARE_FRAMES) {
+            spare.addLast(frame);
+        }
+    }
+
+    /** A queued frame's length: its 4-byte little-endian prefix plus 4. */
+    private static int frameLength(byte[] frame) {
+        return 4 + ((frame[0] & 0xff) | (frame[1] & 0xff) << 8 | (frame[2] & 0xff) << 16 | (frame[3] & 0xff) << 24);
     }
 
     synchronized long dropped() {
@@ -75,9 +101,10 @@ final class OutboundLink {
                     frame = queue.pollFirst();
                     writing = true;
                 }
-                out.write(frame);
+                out.write(frame, 0, frameLength(frame));
                 synchronized (this) {
                     writing = false;
+                    recycle(frame);
                     notifyAll();
                 }
             }

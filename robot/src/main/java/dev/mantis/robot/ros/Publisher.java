@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Publishes messages of one type on one topic to every subscriber that connects. Each message is
- * serialized once into a reused buffer and shared by all subscribers' bounded queues (the oldest
- * message is dropped for a subscriber that falls behind). A latched publisher sends its last
+ * serialized once into a reused buffer and copied into each subscriber's bounded queue of reused
+ * frames (the oldest message is dropped for a subscriber that falls behind). A latched publisher sends its last
  * message to each new subscriber. Thread-safe.
  *
  * @param <T> the message class
@@ -66,21 +66,23 @@ public final class Publisher<T extends Message> implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("publisher of " + topic + " is closed");
         }
-        byte[] frame;
         synchronized (output) {
             output.clear();
             output.writeInt32(0);
             message.write(output);
-            output.putInt32At(0, output.size() - 4);
-            frame = output.toByteArray();
-        }
-        synchronized (this) {
+            int size = output.size();
+            output.putInt32At(0, size - 4);
             if (latch) {
-                latched = frame;
+                synchronized (this) {
+                    if (latched == null || latched.length != size) {
+                        latched = new byte[size];
+                    }
+                    System.arraycopy(output.array(), 0, latched, 0, size);
+                }
             }
-        }
-        for (OutboundLink link : links) {
-            link.enqueue(frame);
+            for (OutboundLink link : links) {
+                link.enqueue(output.array(), size);
+            }
         }
     }
 
@@ -117,7 +119,7 @@ public final class Publisher<T extends Message> implements AutoCloseable {
             }
             links.add(link);
             if (latched != null) {
-                link.enqueue(latched);
+                link.enqueue(latched, latched.length);
             }
         }
         link.start(topic);
