@@ -15,9 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Publishes messages of one type on one topic to every subscriber that connects. Each message is
- * serialized once into a reused buffer and copied into each subscriber's bounded queue of reused
- * frames (the oldest message is dropped for a subscriber that falls behind). A latched publisher sends its last
- * message to each new subscriber. Thread-safe.
+ * serialized once into a reused buffer, then copied into each subscriber's bounded queue of
+ * reused arrays (small messages) or shared by all of them (large and latched messages); the oldest
+ * message is dropped for a subscriber that falls behind.
+ * A latched publisher sends its last message to each new subscriber. Thread-safe.
  *
  * @param <T> the message class
  */
@@ -72,16 +73,18 @@ public final class Publisher<T extends Message> implements AutoCloseable {
             message.write(output);
             int size = output.size();
             output.putInt32At(0, size - 4);
+            byte[] shared = latch || size > OutboundLink.MAX_SPARE_BYTES ? output.toByteArray() : null;
             if (latch) {
                 synchronized (this) {
-                    if (latched == null || latched.length != size) {
-                        latched = new byte[size];
-                    }
-                    System.arraycopy(output.array(), 0, latched, 0, size);
+                    latched = shared;
                 }
             }
             for (OutboundLink link : links) {
-                link.enqueue(output.array(), size);
+                if (shared != null) {
+                    link.enqueueShared(shared);
+                } else {
+                    link.enqueue(output.array(), size);
+                }
             }
         }
     }
@@ -119,7 +122,7 @@ public final class Publisher<T extends Message> implements AutoCloseable {
             }
             links.add(link);
             if (latched != null) {
-                link.enqueue(latched, latched.length);
+                link.enqueueShared(latched);
             }
         }
         link.start(topic);
