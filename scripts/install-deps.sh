@@ -4,9 +4,10 @@
 # OpenBLAS (training on the CPU is about 10x faster than with the reference BLAS).
 # Xvfb, xauth and Mesa's software OpenGL (llvmpipe) for the off-screen cameras (sim/render); .ci/run
 # starts Xvfb. FFmpeg (libx264, SVT-AV1) for episode videos. ROS 1 from Debian (roscore, rospy, the
-# message packages, rostopic, actionlib's Python client and server, roscpp headers and g++ to build a
-# roscpp peer) for the ROS client's interoperability tests, which start their own roscore on a free
-# port (robot/.../ros/Roscore.java).
+# message packages, rostopic, actionlib's Python client and server, roscpp and sensor_msgs headers and
+# g++ to build roscpp peers) for the ROS client's interoperability tests, which start their own
+# roscore on a free port (robot/.../ros/Roscore.java), and for the roscpp pair of
+# bench/run-ros-latency.sh.
 set -euo pipefail
 
 # Debian's python3-* packages install for /usr/bin/python3, whatever python3 comes first on PATH.
@@ -29,7 +30,7 @@ command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 command -v roscore >/dev/null 2>&1 || need+=(ros-core)
 for pkg in python3-rospy python3-rostopic python3-std-msgs python3-sensor-msgs python3-geometry-msgs \
   python3-trajectory-msgs python3-rosgraph-msgs python3-actionlib python3-actionlib-msgs python3-genpy \
-  libroscpp-dev libstd-msgs-dev g++ pkg-config; do
+  libroscpp-dev libstd-msgs-dev libsensor-msgs-dev g++ pkg-config; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || need+=("$pkg")
 done
 

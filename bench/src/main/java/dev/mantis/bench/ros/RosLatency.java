@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * One side of the ROS latency benchmark (bench/run-ros-latency.sh): {@code pub} publishes
  * sensor_msgs/JointState with 7 joints at a rate, stamping each with the wall clock;
  * {@code sub} receives them in another process and prints the p50 and p99 of (arrival - stamp)
- * in microseconds. bench/ros/latency.py is the same pair in rospy.
+ * in microseconds. bench/ros/latency.py is the same pair in rospy, bench/ros/latency.cpp in roscpp.
  *
  * <p>Usage: {@code RosLatency pub|sub TOPIC RATE_HZ COUNT WARMUP} with ROS_MASTER_URI set.
  */

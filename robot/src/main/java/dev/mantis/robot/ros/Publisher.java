@@ -15,9 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Publishes messages of one type on one topic to every subscriber that connects. Each message is
- * serialized once into a reused buffer and shared by all subscribers' bounded queues (the oldest
- * message is dropped for a subscriber that falls behind). A latched publisher sends its last
- * message to each new subscriber. Thread-safe.
+ * serialized once into a reused buffer, then copied into each subscriber's bounded queue of
+ * reused arrays (small messages) or shared by all of them (large and latched messages); the oldest
+ * message is dropped for a subscriber that falls behind.
+ * A latched publisher sends its last message to each new subscriber. Thread-safe.
  *
  * @param <T> the message class
  */
@@ -66,21 +67,25 @@ public final class Publisher<T extends Message> implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("publisher of " + topic + " is closed");
         }
-        byte[] frame;
         synchronized (output) {
             output.clear();
             output.writeInt32(0);
             message.write(output);
-            output.putInt32At(0, output.size() - 4);
-            frame = output.toByteArray();
-        }
-        synchronized (this) {
+            int size = output.size();
+            output.putInt32At(0, size - 4);
+            byte[] shared = latch || size > OutboundLink.MAX_SPARE_BYTES ? output.toByteArray() : null;
             if (latch) {
-                latched = frame;
+                synchronized (this) {
+                    latched = shared;
+                }
             }
-        }
-        for (OutboundLink link : links) {
-            link.enqueue(frame);
+            for (OutboundLink link : links) {
+                if (shared != null) {
+                    link.enqueueShared(shared);
+                } else {
+                    link.enqueue(output.array(), size);
+                }
+            }
         }
     }
 
@@ -117,7 +122,7 @@ public final class Publisher<T extends Message> implements AutoCloseable {
             }
             links.add(link);
             if (latched != null) {
-                link.enqueue(latched);
+                link.enqueueShared(latched);
             }
         }
         link.start(topic);

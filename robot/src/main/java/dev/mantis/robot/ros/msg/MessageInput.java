@@ -3,23 +3,36 @@ package dev.mantis.robot.ros.msg;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A little-endian reader over a byte range that messages deserialize from. Every read checks the
  * bytes left, and every length prefix is bounded by them, so malformed input ends in a
- * {@link MessageFormatException}, never in a huge allocation. Reusable via {@link #reset}.
+ * {@link MessageFormatException}, never in a huge allocation. Reusable via {@link #reset}: a reader
+ * reset over the same array allocates nothing, and short strings that repeat from message to
+ * message (joint names, frame ids) are decoded once and shared.
  */
 public final class MessageInput {
+
+    /** Strings up to this many bytes are remembered. */
+    static final int CACHED_STRING_BYTES = 64;
+    private static final int STRING_CACHE_SLOTS = 64;
 
     private ByteBuffer buffer = ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
     private byte[] bytes = new byte[0];
     private int start;
+    private final String[] cachedStrings = new String[STRING_CACHE_SLOTS];
+    private final byte[][] cachedBytes = new byte[STRING_CACHE_SLOTS][];
 
     /** Points this reader at {@code length} bytes of {@code bytes} from {@code offset}. */
     public void reset(byte[] bytes, int offset, int length) {
-        this.bytes = bytes;
+        if (bytes != this.bytes) {
+            this.bytes = bytes;
+            this.buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        }
         this.start = offset;
-        this.buffer = ByteBuffer.wrap(bytes, offset, length).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.clear();
+        buffer.limit(offset + length).position(offset);
     }
 
     /** Bytes not yet read. */
@@ -145,8 +158,22 @@ public final class MessageInput {
     public String readString() {
         int n = readLength(1);
         int position = buffer.position();
-        String s = new String(bytes, buffer.arrayOffset() + position, n, StandardCharsets.UTF_8);
         buffer.position(position + n);
+        if (n > CACHED_STRING_BYTES) {
+            return new String(bytes, position, n, StandardCharsets.UTF_8);
+        }
+        int hash = n;
+        for (int i = position; i < position + n; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (STRING_CACHE_SLOTS - 1);
+        byte[] known = cachedBytes[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, bytes, position, position + n)) {
+            return cachedStrings[slot];
+        }
+        String s = new String(bytes, position, n, StandardCharsets.UTF_8);
+        cachedBytes[slot] = Arrays.copyOfRange(bytes, position, position + n);
+        cachedStrings[slot] = s;
         return s;
     }
 }

@@ -14,6 +14,7 @@ public final class XmlRpcClient {
     private static final int MAX_RESPONSE = 64 << 20;
 
     private final int timeoutMillis;
+    private final XmlDocumentParser parser = new XmlDocumentParser();
 
     /** A client whose calls give up after this many milliseconds of connecting or waiting. */
     public XmlRpcClient(int timeoutMillis) {
@@ -51,7 +52,7 @@ public final class XmlRpcClient {
             if (response.length > MAX_RESPONSE) {
                 throw new XmlRpcException(method + " at " + uri + ": response larger than " + MAX_RESPONSE + " bytes");
             }
-            return XmlRpcValues.parseResponse(response);
+            return XmlRpcValues.parseResponse(response, parser);
         } catch (XmlRpcException e) {
             if (e.getMessage().startsWith(method + " at ")) {
                 throw e;

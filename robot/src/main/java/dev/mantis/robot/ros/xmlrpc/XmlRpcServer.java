@@ -21,6 +21,7 @@ public final class XmlRpcServer implements AutoCloseable {
 
     private final HttpServer http;
     private final ExecutorService executor;
+    private final XmlDocumentParser parser = new XmlDocumentParser();
 
     /**
      * Starts serving on {@code bind} (port 0 picks a free one).
@@ -35,7 +36,7 @@ public final class XmlRpcServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(executor);
-        http.createContext("/", exchange -> serve(exchange, handler, errors));
+        http.createContext("/", exchange -> serve(exchange, handler, errors, parser));
         http.start();
     }
 
@@ -44,7 +45,8 @@ public final class XmlRpcServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
-    private static void serve(HttpExchange exchange, XmlRpcHandler handler, Consumer<String> errors) throws IOException {
+    private static void serve(HttpExchange exchange, XmlRpcHandler handler, Consumer<String> errors,
+            XmlDocumentParser parser) throws IOException {
         String response;
         try {
             if (!exchange.getRequestMethod().equals("POST")) {
@@ -57,7 +59,7 @@ public final class XmlRpcServer implements AutoCloseable {
             if (request.length > MAX_REQUEST) {
                 throw new XmlRpcException("request larger than " + MAX_REQUEST + " bytes");
             }
-            XmlRpcValues.Call call = XmlRpcValues.parseCall(request);
+            XmlRpcValues.Call call = XmlRpcValues.parseCall(request, parser);
             try {
                 response = XmlRpcValues.response(handler.handle(call.method(), call.params()));
             } catch (XmlRpcException e) {

@@ -1,20 +1,12 @@
 package dev.mantis.robot.ros.xmlrpc;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /**
  * XML-RPC documents to and from Java values: {@code Integer} (i4/int), {@code Boolean},
@@ -59,9 +51,9 @@ public final class XmlRpcValues {
     public record Call(String method, List<Object> params) {
     }
 
-    /** Parses a {@code methodCall} document. */
-    public static Call parseCall(byte[] xml) throws XmlRpcException {
-        Element root = parse(xml).getDocumentElement();
+    /** Parses a {@code methodCall} document with {@code parser}. */
+    public static Call parseCall(byte[] xml, XmlDocumentParser parser) throws XmlRpcException {
+        Element root = parser.parse(xml).getDocumentElement();
         if (!root.getTagName().equals("methodCall")) {
             throw new XmlRpcException("expected <methodCall>, got <" + root.getTagName() + ">");
         }
@@ -84,12 +76,12 @@ public final class XmlRpcValues {
     }
 
     /**
-     * Parses a {@code methodResponse} document.
+     * Parses a {@code methodResponse} document with {@code parser}.
      *
      * @throws XmlRpcException for a fault (with its code) or a malformed document
      */
-    public static Object parseResponse(byte[] xml) throws XmlRpcException {
-        Element root = parse(xml).getDocumentElement();
+    public static Object parseResponse(byte[] xml, XmlDocumentParser parser) throws XmlRpcException {
+        Element root = parser.parse(xml).getDocumentElement();
         if (!root.getTagName().equals("methodResponse")) {
             throw new XmlRpcException("expected <methodResponse>, got <" + root.getTagName() + ">");
         }
@@ -111,23 +103,6 @@ public final class XmlRpcValues {
             throw new XmlRpcException("<methodResponse> has neither <params><param><value> nor <fault>");
         }
         return parseValue(v);
-    }
-
-    private static Document parse(byte[] xml) throws XmlRpcException {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setExpandEntityReferences(false);
-            f.setNamespaceAware(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(xml));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a standard feature", e);
-        } catch (SAXException | IOException e) {
-            throw new XmlRpcException("not well-formed XML-RPC: " + e.getMessage(), e);
-        }
     }
 
     private static Object parseValue(Element value) throws XmlRpcException {
