@@ -3,9 +3,9 @@ package dev.mantis.sim.robot;
 import dev.mantis.robot.Robot;
 import dev.mantis.robot.kinematics.KinematicTree;
 import dev.mantis.robot.kinematics.KinematicsWorkspace;
-import dev.mantis.robot.spatial.Rotations;
 import dev.mantis.robot.spec.Action;
 import dev.mantis.robot.spec.ActionSpec;
+import dev.mantis.robot.spec.ArmObservations;
 import dev.mantis.robot.spec.FeatureSpec;
 import dev.mantis.robot.spec.Observation;
 import dev.mantis.robot.spec.ObservationSpec;
@@ -86,12 +86,7 @@ public final class SimRobot implements Robot {
             lower[n - 1] = joints.widthScale() * drives.lower(joints.gripperDof());
             upper[n - 1] = joints.widthScale() * drives.upper(joints.gripperDof());
         }
-        return new ObservationSpec(List.of(
-                FeatureSpec.vector("observation.state", names, "rad or m", lower, upper),
-                FeatureSpec.vector("observation.velocity", names, "rad/s or m/s"),
-                FeatureSpec.vector("observation.effort", names, "N·m or N"),
-                FeatureSpec.vector("observation.ee_pose", List.of("ee.x", "ee.y", "ee.z", "ee.qx", "ee.qy", "ee.qz",
-                        "ee.qw"), "m; quaternion xyzw (base frame)")));
+        return ArmObservations.spec(names, lower, upper);
     }
 
     @Override
@@ -133,7 +128,7 @@ public final class SimRobot implements Robot {
             effort[n - 1] = drives.appliedTorque(g);
         }
         return new Observation(observationSpec, clock.getAsDouble(), new double[][] {position, velocity, effort,
-                poseFeature(eePose())});
+                ArmObservations.eePose(eePose())});
     }
 
     /**
@@ -163,19 +158,7 @@ public final class SimRobot implements Robot {
         double[] T_base_ee = new double[12];
         ws.copyPose(ee, T_base_ee, 0);
         return new Observation(observationSpec, clock.getAsDouble(), new double[][] {position, new double[n],
-                new double[n], poseFeature(T_base_ee)});
-    }
-
-    /** observation.ee_pose of the pose T_base_ee (12 numbers): position, then quaternion x y z w. */
-    private static double[] poseFeature(double[] T_base_ee) {
-        double[] pose = new double[7];
-        pose[0] = T_base_ee[9];
-        pose[1] = T_base_ee[10];
-        pose[2] = T_base_ee[11];
-        double[] quat = new double[4];
-        Rotations.toQuaternion(T_base_ee, 0, quat);
-        System.arraycopy(quat, 0, pose, 3, 4);
-        return pose;
+                new double[n], ArmObservations.eePose(T_base_ee)});
     }
 
     /** The end-effector pose T_base_ee as 12 numbers (rotation row-major, then metres). */

@@ -14,10 +14,10 @@ import dev.mantis.robot.ros.msg.RosTime;
 import dev.mantis.robot.ros.msg.sensor_msgs.JointState;
 import dev.mantis.robot.ros.msg.std_msgs.Bool;
 import dev.mantis.robot.safety.EStopLatch;
-import dev.mantis.robot.spatial.Rotations;
 import dev.mantis.robot.spec.Action;
 import dev.mantis.robot.spec.ActionSpec;
 import dev.mantis.robot.spec.ArmActions;
+import dev.mantis.robot.spec.ArmObservations;
 import dev.mantis.robot.spec.FeatureSpec;
 import dev.mantis.robot.spec.Observation;
 import dev.mantis.robot.spec.ObservationSpec;
@@ -79,7 +79,6 @@ public final class RosRobot implements Robot {
     private final double[] qSolution;
     private final double[] targets;
     private final double[] T_base_ee = new double[12];
-    private final double[] quaternion = new double[4];
     private final double period;
     private boolean everConnected;
 
@@ -179,12 +178,7 @@ public final class RosRobot implements Robot {
             lower[n - 1] = gripperBounds[0];
             upper[n - 1] = gripperBounds[1];
         }
-        return new ObservationSpec(List.of(
-                FeatureSpec.vector("observation.state", names, "rad or m", lower, upper),
-                FeatureSpec.vector("observation.velocity", names, "rad/s or m/s"),
-                FeatureSpec.vector("observation.effort", names, "N·m or N"),
-                FeatureSpec.vector("observation.ee_pose", List.of("ee.x", "ee.y", "ee.z", "ee.qx", "ee.qy", "ee.qz",
-                        "ee.qw"), "m; quaternion xyzw (base frame)")));
+        return ArmObservations.spec(names, lower, upper);
     }
 
     private FeatureSpec actionFeature(RobotModel model, String name, double[] gripperBounds) {
@@ -244,8 +238,7 @@ public final class RosRobot implements Robot {
                 w = awaitState(Double.NEGATIVE_INFINITY, 0.05);
             }
             while (System.nanoTime() < deadline && commands.stream().anyMatch(c -> c.subscriberCount() == 0)) {
-                Thread.onSpinWait();
-                board.awaitStamp(Double.POSITIVE_INFINITY, 1_000_000, () -> false);
+                Thread.sleep(5); // polling: publishers tell no one when a subscriber connects
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -327,13 +320,7 @@ public final class RosRobot implements Robot {
         configuration(q);
         tree.forward(q, fk);
         fk.copyPose(ee, T_base_ee, 0);
-        double[] pose = new double[7];
-        pose[0] = T_base_ee[9];
-        pose[1] = T_base_ee[10];
-        pose[2] = T_base_ee[11];
-        Rotations.toQuaternion(T_base_ee, 0, quaternion);
-        System.arraycopy(quaternion, 0, pose, 3, 4);
-        return new Observation(observationSpec, stamp, new double[][] {p, v, e, pose});
+        return new Observation(observationSpec, stamp, new double[][] {p, v, e, ArmObservations.eePose(T_base_ee)});
     }
 
     /** The tree configuration of the last observed positions (other variables neutral). */
