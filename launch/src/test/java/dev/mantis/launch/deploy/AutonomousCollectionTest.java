@@ -82,8 +82,9 @@ class AutonomousCollectionTest {
         return runs;
     }
 
-    /** Waits until {@code process} printed {@code n} progress updates ("k/N episodes"). */
-    private static void awaitProgress(InputStream err, int n) throws IOException {
+    /** Waits until {@code process} printed {@code n} progress updates ("k/N episodes") on stderr. */
+    private static void awaitProgress(Process process, Path stdout, int n) throws IOException, InterruptedException {
+        InputStream err = process.getErrorStream();
         int seen = 0;
         StringBuilder text = new StringBuilder();
         for (int b = err.read(); b >= 0; b = err.read()) {
@@ -92,7 +93,9 @@ class AutonomousCollectionTest {
                 return;
             }
         }
-        throw new AssertionError("the run ended first:\n" + text);
+        process.waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("the run ended first (exit " + process.exitValue() + "); stderr:\n" + text
+                + "\nstdout:\n" + Files.readString(stdout));
     }
 
     @Test
@@ -107,10 +110,11 @@ class AutonomousCollectionTest {
                 if (Files.exists(out)) {
                     cmd.add("--resume");
                 }
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                Path stdout = dir.resolve("collect-" + signal + ".out");
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile());
                 pb.environment().putAll(core.env());
                 Process p = pb.start();
-                awaitProgress(p.getErrorStream(), 2);
+                awaitProgress(p, stdout, 2);
                 new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
                 p.getErrorStream().transferTo(OutputStream.nullOutputStream());
                 p.waitFor(30, TimeUnit.SECONDS);
