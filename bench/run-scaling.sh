@@ -31,7 +31,7 @@ evaluate() { # WORKERS: prints the episodes per second of mantis eval
     | grep 'episodes/s' | tee -a "$out" | sed -n 's/^ *\([0-9.]*\) episodes\/s.*/\1/p'
 }
 ratio() { # LABEL A B
-  awk -v l="$1" -v a="$2" -v b="$3" 'BEGIN {printf "%-34s 1: %6.2f/s  2: %6.2f/s  ratio %.2fx\n", l, a, b, b / a}'
+  awk -v l="$1" -v a="$2" -v b="$3" 'BEGIN {printf "%-42s 1: %6.2f/s  2: %6.2f/s  ratio %.2fx\n", l, a, b, b / a}'
 }
 load "before threads"
 t1="$(collect threads1 --workers 1)"
