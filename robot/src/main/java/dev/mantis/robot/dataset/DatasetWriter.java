@@ -42,6 +42,10 @@ import java.util.Set;
  * more episodes past the spec's video file size. {@link #close()} deletes the parts once the
  * files are final.
  *
+ * <p>Episodes come as {@link EpisodeBuffer}s, which the writer encodes, or already encoded by
+ * {@link #newEncoder()}s on the threads that recorded them ({@link EncodedEpisode}); then the
+ * writer only encodes the index columns and joins the row group. The files are the same bytes.
+ *
  * <p>{@link #close()} replaces the running statistics (whose quantiles are count-weighted
  * averages of the episodes') by exact ones computed from every frame. Not thread-safe.
  */
