@@ -50,7 +50,11 @@ public record DatasetFeature(String name, String dtype, List<Integer> shape, Lis
 
     /** Number of elements per frame. */
     public int size() {
-        return shape.stream().reduce(1, (a, b) -> a * b);
+        int n = 1;
+        for (int d : shape) { // a loop, not a stream: observations and recorders ask every step
+            n *= d;
+        }
+        return n;
     }
 
     /**

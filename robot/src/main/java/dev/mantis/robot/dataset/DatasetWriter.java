@@ -42,6 +42,10 @@ import java.util.Set;
  * more episodes past the spec's video file size. {@link #close()} deletes the parts once the
  * files are final.
  *
+ * <p>Episodes come as {@link EpisodeBuffer}s, which the writer encodes, or already encoded by
+ * {@link #newEncoder()}s on the threads that recorded them ({@link EncodedEpisode}); then the
+ * writer only encodes the index columns and joins the row group. The files are the same bytes.
+ *
  * <p>{@link #close()} replaces the running statistics (whose quantiles are count-weighted
  * averages of the episodes') by exact ones computed from every frame. Not thread-safe.
  */
@@ -52,6 +56,10 @@ public final class DatasetWriter implements Closeable {
     private final List<DatasetFeature> dataFeatures;
     private final ParquetSchema dataSchema;
     private final ParquetEncoder dataEncoder;
+    /** Encodes the frames handed over as {@link EpisodeBuffer}s. */
+    private final EpisodeEncoder frameEncoder;
+    /** Encodes the index columns ({@link DatasetSpec#DEFAULT_FEATURES}) of each episode. */
+    private final ParquetEncoder indexEncoder;
     private final ParquetSchema metaSchema;
     private final ParquetEncoder metaEncoder;
     private final Map<String, Integer> tasks = new LinkedHashMap<>();
@@ -88,6 +96,9 @@ public final class DatasetWriter implements Closeable {
         this.dataFeatures = List.copyOf(data);
         this.dataSchema = new ParquetSchema(dataFeatures.stream().map(DatasetFeature::column).toList());
         this.dataEncoder = new ParquetEncoder(dataSchema, ParquetCompression.SNAPPY);
+        this.frameEncoder = new EpisodeEncoder(spec.frameFeatures());
+        this.indexEncoder = new ParquetEncoder(EpisodeEncoder.schema(DatasetSpec.DEFAULT_FEATURES),
+                ParquetCompression.SNAPPY);
         this.metaSchema = EpisodesTable.schema(dataFeatures, spec.videoFeatures().stream().map(DatasetFeature::name)
                 .toList(), spec.episodeColumns());
         this.metaEncoder = new ParquetEncoder(metaSchema, ParquetCompression.SNAPPY);
@@ -126,9 +137,19 @@ public final class DatasetWriter implements Closeable {
      */
     public EpisodeRow writeEpisode(EpisodeBuffer frames, String task, EpisodeVideos videos, Map<String, Object> extras)
             throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the dataset writer is closed");
-        }
+        checkOpen();
+        return writeEpisode(frameEncoder.encode(frames), task, videos, extras);
+    }
+
+    /**
+     * {@link #writeEpisode(EpisodeBuffer, String, EpisodeVideos, Map)} with frames an encoder of
+     * this dataset ({@link #newEncoder()}) encoded.
+     *
+     * @return the episode's row
+     */
+    public EpisodeRow writeEpisode(EncodedEpisode frames, String task, EpisodeVideos videos,
+            Map<String, Object> extras) throws IOException {
+        checkOpen();
         if (!videos.files().keySet().equals(tracks.keySet())) {
             throw new IllegalArgumentException("episode videos " + videos.files().keySet() + " must be exactly "
                     + tracks.keySet());
@@ -258,8 +279,22 @@ public final class DatasetWriter implements Closeable {
         return new EpisodeBuffer(spec.frameFeatures());
     }
 
+    /**
+     * An encoder of this dataset's frames for a thread that records episodes, so that the episodes'
+     * encoding runs there and not on the thread that writes them ({@link EpisodeEncoder}).
+     */
+    public EpisodeEncoder newEncoder() {
+        return new EpisodeEncoder(spec.frameFeatures());
+    }
+
     /** {@link #writeEpisode(EpisodeBuffer, String, Map, Map)} for a dataset without videos. */
     public EpisodeRow writeEpisode(EpisodeBuffer frames, String task, Map<String, Object> extras)
+            throws IOException {
+        return writeEpisode(frames, task, Map.of(), extras);
+    }
+
+    /** {@link #writeEpisode(EpisodeBuffer, String, Map)} with frames an encoder of this dataset encoded. */
+    public EpisodeRow writeEpisode(EncodedEpisode frames, String task, Map<String, Object> extras)
             throws IOException {
         return writeEpisode(frames, task, Map.of(), extras);
     }
@@ -272,15 +307,17 @@ public final class DatasetWriter implements Closeable {
      */
     public EpisodeRow writeEpisode(EpisodeBuffer frames, String task, Map<String, VideoSpan> videos,
             Map<String, Object> extras) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("the dataset writer is closed");
-        }
+        checkOpen();
+        return writeEpisode(frameEncoder.encode(frames), task, videos, extras);
+    }
+
+    private EpisodeRow writeEpisode(EncodedEpisode frames, String task, Map<String, VideoSpan> videos,
+            Map<String, Object> extras) throws IOException {
+        checkOpen();
         int n = frames.length();
-        if (n < 1) {
-            throw new IllegalArgumentException("an episode needs at least one frame");
-        }
         if (!frames.features().equals(spec.frameFeatures())) {
-            throw new IllegalArgumentException("the buffer's features differ from the dataset's; use newBuffer()");
+            throw new IllegalArgumentException("the episode was encoded for other features than the dataset's; use "
+                    + "newEncoder()");
         }
         Set<String> columns = new java.util.HashSet<>();
         spec.episodeColumns().forEach(c -> columns.add(c.name()));
@@ -296,16 +333,14 @@ public final class DatasetWriter implements Closeable {
         long episode = rows.size();
         long from = totalFrames;
         Map<String, double[]> defaults = defaults(n, episode, from, taskIndex);
-        List<ColumnValues> columnValues = new ArrayList<>();
-        Map<String, FeatureStats> stats = new LinkedHashMap<>();
-        int recorded = spec.frameFeatures().size();
-        for (int i = 0; i < dataFeatures.size(); i++) {
-            DatasetFeature f = dataFeatures.get(i);
-            double[] values = i < recorded ? frames.values(i) : defaults.get(f.name());
-            columnValues.add(column(f, values, n));
+        List<ColumnValues> indexColumns = new ArrayList<>();
+        Map<String, FeatureStats> stats = new LinkedHashMap<>(frames.stats());
+        for (DatasetFeature f : DatasetSpec.DEFAULT_FEATURES) {
+            double[] values = defaults.get(f.name());
+            indexColumns.add(EpisodeEncoder.column(f, values, n));
             stats.put(f.name(), FeatureStats.of(values, n, f.size()));
         }
-        RowGroupBlob blob = dataEncoder.encode(columnValues);
+        RowGroupBlob blob = RowGroupBlob.join(dataSchema, frames.columns(), indexEncoder.encode(indexColumns));
         long size = rowBytes(new EpisodeRow(episode, List.of(task), n, dataFile, from, from + n, metaFile, stats,
                 videos, extras));
         if (metaFirstRow < rows.size() && metaBytes + size > spec.dataFileBytes()) {
@@ -402,6 +437,12 @@ public final class DatasetWriter implements Closeable {
         }
     }
 
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the dataset writer is closed");
+        }
+    }
+
     /** Commits, then rewrites stats.json with exact statistics of every frame. */
     @Override
     public void close() throws IOException {
@@ -468,46 +509,6 @@ public final class DatasetWriter implements Closeable {
         }
         return Map.of("timestamp", timestamp, "frame_index", frame, "episode_index", episodeIndex, "index", index,
                 "task_index", task);
-    }
-
-    private static ColumnValues column(DatasetFeature f, double[] values, int n) {
-        int dim = f.size();
-        int count = n * dim;
-        boolean list = dim != 1;
-        int[] offsets = null;
-        if (list) {
-            offsets = new int[n + 1];
-            for (int i = 0; i <= n; i++) {
-                offsets[i] = i * dim;
-            }
-        }
-        switch (f.dtype()) {
-            case "float32": {
-                float[] v = new float[count];
-                for (int i = 0; i < count; i++) {
-                    v[i] = (float) values[i];
-                }
-                return list ? ColumnValues.ofFloatLists(v, offsets) : ColumnValues.ofFloats(v);
-            }
-            case "float64": {
-                double[] v = java.util.Arrays.copyOf(values, count);
-                return list ? ColumnValues.ofDoubleLists(v, offsets) : ColumnValues.ofDoubles(v);
-            }
-            case "int64": {
-                long[] v = new long[count];
-                for (int i = 0; i < count; i++) {
-                    v[i] = (long) values[i];
-                }
-                return list ? ColumnValues.ofLongLists(v, offsets) : ColumnValues.ofLongs(v);
-            }
-            default: {
-                boolean[] v = new boolean[count];
-                for (int i = 0; i < count; i++) {
-                    v[i] = values[i] != 0;
-                }
-                return list ? ColumnValues.ofBooleanLists(v, offsets) : ColumnValues.ofBooleans(v);
-            }
-        }
     }
 
     /** A deterministic estimate of a row's size in the episodes file, bytes. */

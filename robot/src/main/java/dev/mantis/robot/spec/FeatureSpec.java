@@ -42,7 +42,11 @@ public record FeatureSpec(String name, DType dtype, List<Integer> shape, List<St
 
     /** Number of elements. */
     public int size() {
-        return shape.stream().reduce(1, (a, b) -> a * b);
+        int n = 1;
+        for (int d : shape) { // a loop, not a stream: observations and recorders ask every step
+            n *= d;
+        }
+        return n;
     }
 
     /** Lower bound of element {@code i}. */

@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,22 +45,35 @@ class DatasetWriterTest {
     static void writeEpisodes(DatasetWriter w, int from, int to) throws Exception {
         EpisodeBuffer b = w.newBuffer();
         for (int e = from; e < to; e++) {
-            SplittableRandom rng = new SplittableRandom(e);
-            int n = 5 + rng.nextInt(36);
-            b.clear();
-            for (int i = 0; i < n; i++) {
-                b.put(0, new double[] {rng.nextGaussian(), rng.nextDouble() * 3, rng.nextDouble() * 0.08});
-                b.put(1, new double[] {rng.nextGaussian() * 0.1, rng.nextBoolean() ? 1 : 0});
-                b.put(2, rng.nextDouble());
-                b.put(3, i == n - 1);
-                b.endFrame();
-            }
-            Map<String, Object> extras = new LinkedHashMap<>();
-            extras.put("mantis/seed", 1000L + e);
-            extras.put("mantis/success", e % 3 != 0);
-            extras.put("mantis/initial_state", new double[] {e, e * 0.5, -e});
-            w.writeEpisode(b, e % 2 == 0 ? "pick up the red block" : "push the blue block", extras);
+            fill(b, e);
+            w.writeEpisode(b, task(e), extras(e));
         }
+    }
+
+    /** Replaces {@code b}'s frames by pseudo-random episode {@code e} (5..40 frames). */
+    static void fill(EpisodeBuffer b, int e) {
+        SplittableRandom rng = new SplittableRandom(e);
+        int n = 5 + rng.nextInt(36);
+        b.clear();
+        for (int i = 0; i < n; i++) {
+            b.put(0, new double[] {rng.nextGaussian(), rng.nextDouble() * 3, rng.nextDouble() * 0.08});
+            b.put(1, new double[] {rng.nextGaussian() * 0.1, rng.nextBoolean() ? 1 : 0});
+            b.put(2, rng.nextDouble());
+            b.put(3, i == n - 1);
+            b.endFrame();
+        }
+    }
+
+    static String task(int e) {
+        return e % 2 == 0 ? "pick up the red block" : "push the blue block";
+    }
+
+    static Map<String, Object> extras(int e) {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("mantis/seed", 1000L + e);
+        extras.put("mantis/success", e % 3 != 0);
+        extras.put("mantis/initial_state", new double[] {e, e * 0.5, -e});
+        return extras;
     }
 
     @Test
@@ -212,6 +228,51 @@ class DatasetWriterTest {
         }
         try (var walk = Files.walk(crashed)) {
             assertEquals(files.size(), walk.filter(Files::isRegularFile).count(), "no stray files");
+        }
+    }
+
+    @Test
+    void episodesEncodedOnOtherThreadsGiveTheSameFiles(@TempDir Path dir) throws Exception {
+        Path buffers = dir.resolve("buffers");
+        try (DatasetWriter w = DatasetWriter.create(buffers, SPEC)) {
+            writeEpisodes(w, 0, 12);
+        }
+        Path encoded = dir.resolve("encoded");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (DatasetWriter w = DatasetWriter.create(encoded, SPEC)) {
+            ThreadLocal<EpisodeEncoder> encoders = ThreadLocal.withInitial(w::newEncoder);
+            List<Future<EncodedEpisode>> done = new ArrayList<>();
+            for (int e = 0; e < 12; e++) {
+                int k = e;
+                done.add(pool.submit(() -> {
+                    EpisodeBuffer b = new EpisodeBuffer(SPEC.frameFeatures());
+                    fill(b, k);
+                    return encoders.get().encode(b);
+                }));
+            }
+            for (int e = 0; e < 12; e++) {
+                w.writeEpisode(done.get(e).get(), task(e), extras(e));
+            }
+            List<DatasetFeature> fewer = SPEC.frameFeatures().subList(0, 2);
+            EpisodeBuffer b = new EpisodeBuffer(fewer);
+            b.put(0, new double[3]);
+            b.put(1, new double[2]);
+            b.endFrame();
+            EncodedEpisode foreign = new EpisodeEncoder(fewer).encode(b);
+            assertEquals("the episode was encoded for other features than the dataset's; use newEncoder()",
+                    assertThrows(IllegalArgumentException.class, () -> w.writeEpisode(foreign, "x", extras(0)))
+                            .getMessage());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Path> files;
+        try (var walk = Files.walk(buffers)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertTrue(files.size() >= 5, "files: " + files);
+        for (Path f : files) {
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(encoded.resolve(buffers.relativize(f))),
+                    "differs: " + buffers.relativize(f));
         }
     }
 

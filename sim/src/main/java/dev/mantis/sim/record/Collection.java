@@ -1,6 +1,8 @@
 package dev.mantis.sim.record;
 
 import dev.mantis.robot.dataset.DatasetWriter;
+import dev.mantis.robot.dataset.EncodedEpisode;
+import dev.mantis.robot.dataset.EpisodeEncoder;
 import dev.mantis.robot.dataset.EpisodeRow;
 import dev.mantis.sim.render.SceneRenderer;
 import dev.mantis.sim.task.EpisodeResult;
@@ -26,7 +28,9 @@ import java.util.concurrent.Future;
  * Collects a recorded run: episodes of each task (task-major, episode k of a task seeded
  * {@link EpisodeSeeds#of}(seed, task, k)) run on worker threads, each with its own simulators,
  * and are written to the dataset strictly in run order, so the dataset does not depend on the
- * number of workers. A resumed run starts after the last episode the dataset already holds.
+ * number of workers. Each worker also encodes the episodes it ran ({@link EpisodeEncoder}), so the
+ * collecting thread only appends them and commits. A resumed run starts after the last episode the
+ * dataset already holds.
  */
 public final class Collection {
 
@@ -44,6 +48,10 @@ public final class Collection {
      * @param recorded episodes written now
      */
     public record Summary(List<EpisodeResult> results, int skipped, int recorded) {
+    }
+
+    /** An episode a worker ran, with its frames encoded if it is to be written (else null). */
+    private record Ran(EpisodeRecorder.Recorded recorded, EncodedEpisode encoded) {
     }
 
     private Collection() {
@@ -91,6 +99,7 @@ public final class Collection {
         List<EpisodeResult> results = new ArrayList<>();
         List<EpisodeRecorder> recorders = Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<Map<String, EpisodeRecorder>> perThread = ThreadLocal.withInitial(HashMap::new);
+        ThreadLocal<EpisodeEncoder> encoders = ThreadLocal.withInitial(writer::newEncoder);
         int threads = Math.max(1, workers);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mantis-collect");
@@ -100,20 +109,25 @@ public final class Collection {
         int recorded = 0;
         int successes = 0;
         try {
-            ArrayDeque<Future<EpisodeRecorder.Recorded>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<Ran>> inFlight = new ArrayDeque<>();
             int next = start;
             int window = 32 * threads;
             for (int job = start; job < total; job++) {
                 while (next < total && next < job + window) {
                     int j = next++;
                     TaskSpec spec = tasks.get(j / episodes);
-                    inFlight.add(pool.submit(() -> perThread.get().computeIfAbsent(spec.id(), id -> {
-                        EpisodeRecorder r = new EpisodeRecorder(spec, safety, cameras, renderer, writer::newBuffer);
-                        recorders.add(r);
-                        return r;
-                    }).run(j, j % episodes, seed, policy, scratch)));
+                    inFlight.add(pool.submit(() -> {
+                        EpisodeRecorder.Recorded r = perThread.get().computeIfAbsent(spec.id(), id -> {
+                            EpisodeRecorder made = new EpisodeRecorder(spec, safety, cameras, renderer,
+                                    writer::newBuffer);
+                            recorders.add(made);
+                            return made;
+                        }).run(j, j % episodes, seed, policy, scratch);
+                        return new Ran(r, r.written(onlySuccess) ? encoders.get().encode(r.frames()) : null);
+                    }));
                 }
-                EpisodeRecorder.Recorded e = inFlight.poll().get();
+                Ran ran = inFlight.poll().get();
+                EpisodeRecorder.Recorded e = ran.recorded();
                 results.add(e.result());
                 if (e.result().success()) {
                     successes++;
@@ -123,9 +137,9 @@ public final class Collection {
                             e.safetyEvents().size(), safety.enabled() ? EpisodeRecorder.safetyLog(e.safetyEvents())
                             : null);
                     if (e.videos() != null) {
-                        writer.writeEpisode(e.frames(), e.instruction(), e.videos(), extras);
+                        writer.writeEpisode(ran.encoded(), e.instruction(), e.videos(), extras);
                     } else {
-                        writer.writeEpisode(e.frames(), e.instruction(), extras);
+                        writer.writeEpisode(ran.encoded(), e.instruction(), extras);
                     }
                     recorded++;
                 } else if (e.videos() != null) {

@@ -21,6 +21,34 @@ public final class RowGroupBlob {
         this.chunks = List.copyOf(chunks);
     }
 
+    /**
+     * The row group of {@code schema} whose columns are {@code first}'s followed by
+     * {@code second}'s: the same bytes as encoding all of them at once, so the columns of a row
+     * group can be encoded in different places (threads) and joined where the file is written.
+     *
+     * @throws IllegalArgumentException if the row counts differ or the two schemas' columns, in
+     *     order, are not {@code schema}'s
+     */
+    public static RowGroupBlob join(ParquetSchema schema, RowGroupBlob first, RowGroupBlob second) {
+        List<ParquetColumn> columns = new java.util.ArrayList<>(first.schema.columns());
+        columns.addAll(second.schema.columns());
+        if (!columns.equals(schema.columns())) {
+            throw new IllegalArgumentException("row groups of columns " + first.schema.names() + " and "
+                    + second.schema.names() + " do not make up " + schema.names());
+        }
+        if (first.rowCount != second.rowCount) {
+            throw new IllegalArgumentException("row groups of " + first.rowCount + " and " + second.rowCount
+                    + " rows cannot be joined");
+        }
+        byte[] bytes = java.util.Arrays.copyOf(first.bytes, first.bytes.length + second.bytes.length);
+        System.arraycopy(second.bytes, 0, bytes, first.bytes.length, second.bytes.length);
+        List<ColumnChunkMeta> chunks = new java.util.ArrayList<>(first.chunks);
+        for (ColumnChunkMeta c : second.chunks) {
+            chunks.add(c.shifted(first.bytes.length));
+        }
+        return new RowGroupBlob(schema, first.rowCount, bytes, chunks);
+    }
+
     /** The number of rows. */
     public int rowCount() {
         return rowCount;

@@ -159,6 +159,31 @@ class ParquetRoundTripTest {
     }
 
     @Test
+    void rowGroupsJoinedFromColumnsEncodedApartAreTheSameBytes() throws IOException {
+        ParquetSchema schema = allTypes();
+        List<ColumnValues> cols = allTypesValues(200, 1);
+        int split = 3;
+        ParquetSchema head = new ParquetSchema(schema.columns().subList(0, split));
+        ParquetSchema tail = new ParquetSchema(schema.columns().subList(split, schema.columns().size()));
+        RowGroupBlob joined = RowGroupBlob.join(schema,
+                new ParquetEncoder(head, ParquetCompression.SNAPPY).encode(cols.subList(0, split)),
+                new ParquetEncoder(tail, ParquetCompression.SNAPPY).encode(cols.subList(split, cols.size())));
+        RowGroupBlob whole = new ParquetEncoder(schema, ParquetCompression.SNAPPY).encode(cols);
+        assertArrayEquals(whole.bytes(), joined.bytes());
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ParquetFiles.write(a, schema, List.of(whole, whole), Map.of());
+        ParquetFiles.write(b, schema, List.of(joined, joined), Map.of());
+        assertArrayEquals(a.toByteArray(), b.toByteArray(), "same footer offsets too");
+        RowGroupBlob shorter = new ParquetEncoder(tail, ParquetCompression.SNAPPY)
+                .encode(allTypesValues(5, 1).subList(split, cols.size()));
+        RowGroupBlob headBlob = new ParquetEncoder(head, ParquetCompression.SNAPPY).encode(cols.subList(0, split));
+        assertEquals("row groups of 200 and 5 rows cannot be joined", assertThrows(IllegalArgumentException.class,
+                () -> RowGroupBlob.join(schema, headBlob, shorter)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RowGroupBlob.join(schema, headBlob, headBlob));
+    }
+
+    @Test
     void writeAtomicallyReplacesTheFileAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
         ParquetSchema schema = ParquetSchema.of(new ParquetColumn("i", ParquetType.INT32, false));
         Path file = dir.resolve("data.parquet");
