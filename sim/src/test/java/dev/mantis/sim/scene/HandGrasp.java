@@ -64,8 +64,8 @@ final class HandGrasp {
 
     /**
      * Control steps (1 s) the lifted object is given to settle in the hand before its 5 s hold is
-     * measured: right after the lift a sphere still rolls into place (measured: up to 1.5 cm in
-     * the first second, then still).
+     * measured: right after the lift a sphere still rolls into place (measured with the earlier
+     * sphere plan: 1.1 cm in the first second, then under 1 mm in four).
      */
     static final int SETTLE_STEPS = 20;
 
@@ -74,8 +74,7 @@ final class HandGrasp {
      * fingers along world -y wrapping the far side, thumb swung out of the palm and curled
      * against the near side. Approach from 12 cm above. 100/100 with the 5 x 12 cm, 0.15 kg,
      * friction 0.8 cylinder, +-1 cm xy jitter (measured before and after commit 1786d55; about
-     * 1.2 s of CPU per trial); on {@link PalmPath}, 20/20 on seeds 0-19, and at least 90/100 with
-     * the 1 s settle.
+     * 1.2 s of CPU per trial), and again with the moves on {@link PalmPath} and the 1 s settle.
      */
     static final Plan CYLINDER_SIDE = new Plan(new double[] {1, 0, 0, 0, 0, -1, 0, 1, 0}, new Vec3(0.04, -0.01, 0.05),
             new double[] {0.191, -0.809, 1.682, -0.873, 3.333, 0.0}, new Vec3(0, 0, 0.12), THUMB_FLAT,
