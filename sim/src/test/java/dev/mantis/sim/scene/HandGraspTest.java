@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * holds it 5 s, over 100 seeded trials with the object's position jittered +-1 cm: a standing
  * 5 x 12 cm cylinder and a 6 cm sphere, each in at least 90 trials. The scripted grasps are
  * {@link HandGrasp}'s plans; each test takes about a minute on two idle cores (measured on the
- * shared two-core development machine: about 2.5 minutes for the sphere, 4 to 6 for the cylinder).
+ * shared two-core development machine: 2.5 to 3 minutes for the sphere, 4 to 6 for the cylinder).
  */
 class HandGraspTest {
 
