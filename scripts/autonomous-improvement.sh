@@ -39,7 +39,7 @@ core=$!
 sim=""
 trap 'kill $sim $core 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 until rosparam list >/dev/null 2>&1; do sleep 0.2; done
-mantis sim serve-ros --robot panda --profile franka --task push >"$work/serve-ros.log" 2>&1 &
+"$root/mantis" sim serve-ros --robot panda --profile franka --task push >"$work/serve-ros.log" 2>&1 & # not the function: $! must be the JVM
 sim=$!
 resume=""
 [ -d "$work/auto" ] && resume="--resume"
