@@ -9,7 +9,6 @@ import dev.mantis.robot.dataset.EpisodeRow;
 import dev.mantis.robot.dataset.parquet.ParquetColumn;
 import dev.mantis.robot.dataset.parquet.ParquetType;
 import dev.mantis.robot.ros.RosException;
-import dev.mantis.sim.record.EpisodeRecorder;
 import dev.mantis.sim.record.FrameRecorder;
 import dev.mantis.sim.record.TaskRecording;
 import dev.mantis.sim.task.EpisodeResult;
@@ -137,9 +136,7 @@ public final class AutonomousCollection {
             }
             EpisodeResult r = d.result();
             if (r.steps() > 0) {
-                Map<String, Object> extras = EpisodeRecorder.extras(r, session.policies.id(), e, new double[0],
-                        d.safetyEvents().size(), session.safety.isPresent()
-                                ? EpisodeRecorder.safetyLog(d.safetyEvents()) : null);
+                Map<String, Object> extras = d.extras(session.policies.id(), e, session.safety.isPresent());
                 extras.put(SUCCESS_CONFIDENCE, r.success() ? 1.0 : 0.0); // the simulator's predicate is certain
                 extras.put(RESETS, (long) tries);
                 writer.writeEpisode(recorder.buffer(), d.instruction(), extras);

@@ -7,7 +7,6 @@ import dev.mantis.launch.task.ProgressBar;
 import dev.mantis.launch.task.RunOptions;
 import dev.mantis.launch.task.TaskSource;
 import dev.mantis.robot.dataset.DatasetWriter;
-import dev.mantis.sim.record.EpisodeRecorder;
 import dev.mantis.sim.record.FrameRecorder;
 import dev.mantis.sim.record.TaskRecording;
 import dev.mantis.sim.task.EpisodeResult;
@@ -116,9 +115,8 @@ public final class DeployCommand implements Callable<Integer> {
                     err.flush();
                 }
                 if (writer != null && d.result().steps() > 0) {
-                    writer.writeEpisode(recorder.buffer(), d.instruction(), EpisodeRecorder.extras(d.result(),
-                            policies.id(), e, new double[0], d.safetyEvents().size(),
-                            session.safety.isPresent() ? EpisodeRecorder.safetyLog(d.safetyEvents()) : null));
+                    writer.writeEpisode(recorder.buffer(), d.instruction(),
+                            d.extras(policies.id(), e, session.safety.isPresent()));
                     writer.commit();
                 }
                 bar.update(results.size(), (int) results.stream().filter(EpisodeResult::success).count(), episodes);

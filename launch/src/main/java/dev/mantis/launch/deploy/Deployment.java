@@ -95,7 +95,7 @@ final class Deployment {
         try {
             r = reset.call(request);
         } catch (RosException e) {
-            return stop(new EpisodeResult(id, episode, seed, false, 0, 0, ROBOT_LOST), "", List.of(),
+            return new DeployedEpisode(new EpisodeResult(id, episode, seed, false, 0, 0, ROBOT_LOST), "", List.of(),
                     "robot lost: the cell did not reset episode " + episode + " (" + e.getMessage()
                             + "); nothing more was commanded");
         }
@@ -111,7 +111,7 @@ final class Deployment {
         String lost = awaitTick(start);
         TaskStatus st = lost == null ? status.await(episode, start - period / 2, stateTimeout) : null;
         if (lost != null || st == null) {
-            return stop(new EpisodeResult(id, episode, seed, false, 0, 0, lost == null ? STATE_TIMEOUT : lost), "",
+            return new DeployedEpisode(new EpisodeResult(id, episode, seed, false, 0, 0, lost == null ? STATE_TIMEOUT : lost), "",
                     List.of(), describe(lost == null ? STATE_TIMEOUT : lost, episode, 0));
         }
         String instruction = st.instruction;
@@ -162,7 +162,7 @@ final class Deployment {
                 if (recorder != null) {
                     recorder.after(applied, 0, true, false);
                 }
-                return stop(new EpisodeResult(id, episode, seed, false, steps, reward, why, counts), instruction, events,
+                return new DeployedEpisode(new EpisodeResult(id, episode, seed, false, steps, reward, why, counts), instruction, events,
                         describe(why, episode, steps));
             }
             reward += st.reward;
@@ -209,10 +209,5 @@ final class Deployment {
         return String.format(Locale.ROOT, "robot late: no joint state on %s (or task status on %s) within %.3f s at "
                 + "step %d of episode %d; nothing more was commanded", topics, status.topic(), stateTimeout, steps,
                 episode);
-    }
-
-    private static DeployedEpisode stop(EpisodeResult result, String instruction, List<SafetyEvent> events,
-            String why) {
-        return new DeployedEpisode(result, instruction, events, why);
     }
 }

@@ -2,11 +2,11 @@ package dev.mantis.launch.deploy;
 
 import dev.mantis.launch.InputException;
 import dev.mantis.launch.policy.PolicySource;
+import dev.mantis.launch.ros.MasterOption;
 import dev.mantis.launch.ros.ProfileSource;
 import dev.mantis.policies.Policy;
 import dev.mantis.robot.ros.RosException;
 import dev.mantis.robot.ros.RosNode;
-import dev.mantis.robot.ros.RosNodeConfig;
 import dev.mantis.robot.ros.driver.RosProfile;
 import dev.mantis.robot.ros.driver.RosRobot;
 import dev.mantis.robot.safety.SafeRobot;
@@ -15,8 +15,6 @@ import dev.mantis.sim.task.EpisodeSafety;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskRobot;
 import dev.mantis.sim.task.TaskSpec;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -55,16 +53,13 @@ final class RosSession implements AutoCloseable {
     }
 
     /**
-     * The profile a {@code --robot ros:PROFILE} argument names and the robot it drives (a bundled
-     * one, or {@code urdf}'s), checked against the task's robot.
+     * The profile a {@code --robot ros:PROFILE} argument names (the callers have checked the
+     * prefix) and the robot it drives (a bundled one, or {@code urdf}'s), checked against the
+     * task's robot.
      *
      * @throws InputException for anything that does not fit
      */
     static Target target(String robotArg, String urdf, TaskSpec task) {
-        if (!robotArg.startsWith("ros:")) {
-            throw new InputException("--robot " + robotArg + ": give ros:PROFILE, e.g. ros:franka (simulated "
-                    + "episodes run with mantis eval/collect)");
-        }
         RosProfile profile = ProfileSource.profile(robotArg.substring(4));
         TaskRobot robot = ProfileSource.robot(profile, Optional.ofNullable(urdf));
         if (!task.robot().equals(robot.id())) {
@@ -84,16 +79,7 @@ final class RosSession implements AutoCloseable {
             String policyName, EpisodeSafety safetySettings, double connectTimeout) {
         RosProfile profile = target.profile();
         TaskRobot taskRobot = target.robot();
-        List<String> args = new ArrayList<>();
-        if (master != null) {
-            args.add("__master:=" + master);
-        }
-        RosNode node;
-        try {
-            node = RosNode.start(RosNodeConfig.fromEnvironment("mantis_deploy", args));
-        } catch (IllegalArgumentException | RosException e) {
-            throw new InputException(e.getMessage());
-        }
+        RosNode node = MasterOption.start(master, "mantis_deploy");
         RosRobot robot = null;
         TaskStatusBoard status = null;
         try {

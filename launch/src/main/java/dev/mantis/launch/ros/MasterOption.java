@@ -21,11 +21,20 @@ public final class MasterOption {
      * @throws InputException when the master URI is malformed or the master does not answer
      */
     RosNode start() {
+        return start(master, "mantis_ros_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis());
+    }
+
+    /**
+     * Starts node {@code name} on {@code master} (null: ROS_MASTER_URI and the other ROS
+     * environment variables).
+     *
+     * @throws InputException when the master URI is malformed or the master does not answer
+     */
+    public static RosNode start(String master, String name) {
         List<String> args = new ArrayList<>();
         if (master != null) {
             args.add("__master:=" + master);
         }
-        String name = "mantis_ros_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
         try {
             return RosNode.start(RosNodeConfig.fromEnvironment(name, args));
         } catch (IllegalArgumentException | RosException e) {

@@ -1,18 +1,15 @@
 package dev.mantis.launch.sim;
 
 import dev.mantis.launch.InputException;
+import dev.mantis.launch.ros.MasterOption;
 import dev.mantis.launch.ros.ProfileSource;
 import dev.mantis.launch.task.TaskSource;
-import dev.mantis.robot.ros.RosException;
 import dev.mantis.robot.ros.RosNode;
-import dev.mantis.robot.ros.RosNodeConfig;
 import dev.mantis.robot.ros.driver.RosProfile;
 import dev.mantis.sim.ros.SimRosServer;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskRobot;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -65,18 +62,8 @@ public final class ServeRosCommand implements Callable<Integer> {
                     + "', not '" + robot + "'");
         }
         TaskRobot r = ProfileSource.robot(p, Optional.empty());
-        List<String> args = new ArrayList<>();
-        args.add("__name:=" + name);
-        if (master != null) {
-            args.add("__master:=" + master);
-        }
         PrintWriter out = spec.commandLine().getOut();
-        RosNode node;
-        try {
-            node = RosNode.start(RosNodeConfig.fromEnvironment(name, args));
-        } catch (IllegalArgumentException | RosException e) {
-            throw new InputException(e.getMessage());
-        }
+        RosNode node = MasterOption.start(master, name);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             node.close();

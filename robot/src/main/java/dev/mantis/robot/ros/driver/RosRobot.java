@@ -233,9 +233,9 @@ public final class RosRobot implements Robot {
     public void connect(double timeoutSeconds) {
         long deadline = System.nanoTime() + (long) (timeoutSeconds * 1e9);
         try {
-            StateWait w = StateWait.LATE;
-            while (System.nanoTime() < deadline && w != StateWait.FRESH) {
-                w = awaitState(Double.NEGATIVE_INFINITY, 0.05);
+            while (System.nanoTime() < deadline // a publisher lost on the way may come back
+                    && awaitState(Double.NEGATIVE_INFINITY, (deadline - System.nanoTime()) / 1e9) != StateWait.FRESH) {
+                Thread.sleep(5);
             }
             while (System.nanoTime() < deadline && commands.stream().anyMatch(c -> c.subscriberCount() == 0)) {
                 Thread.sleep(5); // polling: publishers tell no one when a subscriber connects
