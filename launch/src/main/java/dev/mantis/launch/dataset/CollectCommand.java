@@ -104,6 +104,12 @@ public final class CollectCommand implements Callable<Integer> {
             + "each joint state before the robot counts as late (default: the profile's).")
     Double stateTimeout;
 
+    @Option(names = "--reset", paramLabel = "cell|scripted", defaultValue = "cell", description = "With "
+            + "--autonomous, before each episode: cell (the cell resets the scene; the simulator's own reset) or "
+            + "scripted (the profile's reset routine moves the robot, the objects stay where they are). Either way "
+            + "the scene must be back in its start region. Default: ${DEFAULT-VALUE}.")
+    String reset;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -149,6 +155,10 @@ public final class CollectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (robot != null && robot.startsWith("ros:") || autonomous) {
             return autonomous();
+        }
+        if (!reset.equals("cell")) {
+            throw new InputException("--reset " + reset + " applies to --autonomous runs on a robot over ROS; "
+                    + "simulated collection resets the scene itself");
         }
         int episodes = run.episodes(1_000_000);
         int threads = run.threads();
@@ -199,7 +209,7 @@ public final class CollectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         var settings = new dev.mantis.launch.deploy.AutonomousCollection.Settings(robot, urdf, master, task,
                 TaskSource.yaml(ids.get(0)), run.policy(), run.episodes(1_000_000), run.seed(), out,
-                resume, 10, stateTimeout);
+                resume, 10, stateTimeout, reset);
         try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err)) {
             return dev.mantis.launch.deploy.AutonomousCollection.run(settings, run.safety(List.of(task), err),
                     run.safetyName(), run.safetyYamlText(), policies, spec.commandLine().getOut(), err);

@@ -51,7 +51,8 @@ public final class AutonomousCollection {
 
     /** What the run is: where, which task and policy, how many episodes, and the safety setting. */
     public record Settings(String robot, String urdf, String master, TaskSpec task, String taskYaml, String policy,
-            int episodes, long seed, Path out, boolean resume, double connectTimeout, Double stateTimeout) {
+            int episodes, long seed, Path out, boolean resume, double connectTimeout, Double stateTimeout,
+            String reset) {
     }
 
     /**
@@ -109,7 +110,7 @@ public final class AutonomousCollection {
         }
         FrameRecorder recorder = new FrameRecorder(session.task, writer.newBuffer(), session.robot.observationSpec());
         Deployment deployment = session.deployment(recorder, timeout,
-                status -> StartRegion.check(s.task(), status.environment_state));
+                status -> StartRegion.check(s.task(), status.environment_state), session.reset(s.reset()));
         Path plot = s.out().resolveSibling(s.out().getFileName() + ".progress.html");
         String title = s.task().id() + " with " + session.policies.id() + " on " + session.profile.name();
         ProgressBar bar = new ProgressBar(err, true, "episodes");

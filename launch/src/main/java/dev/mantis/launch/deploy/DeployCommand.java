@@ -59,6 +59,11 @@ public final class DeployCommand implements Callable<Integer> {
             + "the robot counts as late and deploy stops (default: the profile's state_timeout).")
     Double stateTimeout;
 
+    @Option(names = "--reset", paramLabel = "cell|scripted", defaultValue = "cell", description = "Before each "
+            + "episode: cell (the cell resets the scene; the simulator's own reset) or scripted (the profile's reset "
+            + "routine moves the robot; the objects stay where they are). Default: ${DEFAULT-VALUE}.")
+    String reset;
+
     @Option(names = "--connect-timeout", paramLabel = "S", defaultValue = "10",
             description = "Seconds to wait for the robot's topics at start (default: ${DEFAULT-VALUE}).")
     double connectTimeout;
@@ -102,7 +107,7 @@ public final class DeployCommand implements Callable<Integer> {
                         session.safety.isPresent()));
                 recorder = new FrameRecorder(session.task, writer.newBuffer(), session.robot.observationSpec());
             }
-            Deployment deployment = session.deployment(recorder, timeout, status -> null);
+            Deployment deployment = session.deployment(recorder, timeout, status -> null, session.reset(reset));
             ProgressBar bar = new ProgressBar(err, true, "episodes");
             start = System.nanoTime();
             for (int e = 0; e < episodes && stop == null; e++) {

@@ -33,7 +33,9 @@ import java.util.function.Function;
  * cell resets the episode ({@code /mantis/sim/reset}), then each control step waits for the
  * robot's next joint states and the cell's task status, asks the policy (or the cell's oracle
  * action) for an action, and sends it through the safety layer to the robot's command topics.
- * An episode ends on success, the horizon, a failure the cell reports, or a safety stop. When the
+ * An episode ends on success, the horizon, a failure the cell reports, or a safety stop. With a
+ * scripted reset routine the robot runs it before each episode and the cell keeps its objects
+ * where they are ({@code keep_objects}): only a simulation that diverged is reset by the cell. When the
  * robot is lost (its state publishers disconnect) or late (no state within the timeout), nothing
  * more is commanded and the episode returns at once with why the run must stop.
  */
@@ -58,6 +60,9 @@ final class Deployment {
     private final double period;
     private final double stateTimeout;
     private final Function<TaskStatus, String> resetCheck;
+    private final ScriptedReset routine;
+    /** The failure of the last episode run ("" when it succeeded or none ran). */
+    private String lastFailure = "";
 
     /**
      * A deployment of {@code policy} (null: the cell's oracle action) on {@code robot} behind
@@ -67,10 +72,11 @@ final class Deployment {
      * @param stateTimeout seconds of wall-clock time to wait for each state before the robot counts as late
      * @param resetCheck says why the first status of an episode is not a proper start (null: it is);
      *     such an episode ends at once as {@value #RESET_FAILED}
+     * @param routine the scripted reset run before each episode, or null to let the cell reset the scene
      */
     Deployment(RosNode node, RosRobot robot, Optional<SafeRobot> safety, Task task, Policy policy,
             TaskObservation view, FrameRecorder recorder, TaskStatusBoard status, double controlHz,
-            double stateTimeout, Function<TaskStatus, String> resetCheck) {
+            double stateTimeout, Function<TaskStatus, String> resetCheck, ScriptedReset routine) {
         this.robot = robot;
         this.safety = safety;
         this.commanded = safety.isPresent() ? safety.get() : robot;
@@ -83,14 +89,32 @@ final class Deployment {
         this.period = 1 / controlHz;
         this.stateTimeout = stateTimeout;
         this.resetCheck = resetCheck;
+        this.routine = routine;
     }
 
     /** Runs episode {@code episode} with {@code seed}. */
     DeployedEpisode run(int episode, long seed) throws InterruptedException {
+        DeployedEpisode d = runEpisode(episode, seed);
+        lastFailure = d.result().failure();
+        return d;
+    }
+
+    private DeployedEpisode runEpisode(int episode, long seed) throws InterruptedException {
         String id = task.spec().id();
         ResetEpisodeRequest request = new ResetEpisodeRequest();
         request.episode = episode;
         request.seed = seed;
+        request.keep_objects = routine != null && !lastFailure.equals(SimRosServer.DIVERGED);
+        if (request.keep_objects) {
+            String why = routine.run(this::awaitTick);
+            if (why != null) {
+                String stop = why.equals(EpisodeResult.SAFETY_STOP) ? robot.estop().reason()
+                        + " during the reset routine; release it and run again" : describe(why, episode, 0)
+                        + " (during the reset routine)";
+                return new DeployedEpisode(new EpisodeResult(id, episode, seed, false, 0, 0, why), "", List.of(),
+                        stop);
+            }
+        }
         ResetEpisodeResponse r;
         try {
             r = reset.call(request);

@@ -116,12 +116,30 @@ final class RosSession implements AutoCloseable {
 
     /**
      * A deployment of this session's policy, recording into {@code recorder} (null: none),
-     * checking each reset with {@code resetCheck}.
+     * checking each reset with {@code resetCheck}, running {@code routine} (null: none) before each
+     * episode.
      */
     Deployment deployment(FrameRecorder recorder, double stateTimeout,
-            java.util.function.Function<dev.mantis.robot.ros.msg.mantis_msgs.TaskStatus, String> resetCheck) {
+            java.util.function.Function<dev.mantis.robot.ros.msg.mantis_msgs.TaskStatus, String> resetCheck,
+            ScriptedReset routine) {
         return new Deployment(node, robot, safety, task, policy, policies.view(task, robot.observationSpec()),
-                recorder, status, Task.CONTROL_HZ, stateTimeout, resetCheck);
+                recorder, status, Task.CONTROL_HZ, stateTimeout, resetCheck, routine);
+    }
+
+    /**
+     * The reset {@code --reset} names: null for {@code cell} (the cell resets the scene itself),
+     * the profile's scripted routine for {@code scripted}.
+     *
+     * @throws InputException for another name, or a profile without a valid routine
+     */
+    ScriptedReset reset(String mode) {
+        return switch (mode) {
+            case "cell" -> null;
+            case "scripted" -> new ScriptedReset(profile, robot, taskRobot.model(), taskRobot.profile().eeLink(),
+                    ScriptedReset.VELOCITY_SCALE, Task.CONTROL_HZ);
+            default -> throw new InputException("--reset " + mode + ": use cell (the cell resets the scene: the "
+                    + "simulator's own reset) or scripted (the profile's reset routine, the scene kept as it is)");
+        };
     }
 
     @Override

@@ -2,11 +2,13 @@ package dev.mantis.sim.ros;
 
 import dev.mantis.robot.ros.driver.CommandChannel;
 import dev.mantis.robot.ros.driver.CommandType;
+import dev.mantis.robot.ros.driver.ResetMove;
 import dev.mantis.robot.ros.driver.RosProfile;
 import dev.mantis.robot.ros.driver.StateTopic;
 import dev.mantis.sim.task.TaskSpecException;
 import dev.mantis.sim.task.YamlNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +29,19 @@ import java.util.Optional;
  *     type: std_msgs/Float64MultiArray
  *     joints: [shoulder_pan_joint, ...]
  * estop: /mantis/estop
+ * reset:                     # the scripted reset routine (--reset scripted), moves in order
+ *   - seconds: 1.0           # the end effector straight up by 10 cm
+ *     lift: 0.1
+ *   - seconds: 3.0           # straight in joint space; joints not named hold
+ *     joints: {shoulder_pan_joint: 0.0, ...}
  * </pre>
  */
 public final class RosProfileReader {
 
     private static final List<String> TOP = List.of("profile", "description", "robot", "ee_link", "gripper_joint",
-            "state_timeout", "states", "commands", "estop");
+            "state_timeout", "states", "commands", "estop", "reset");
     private static final List<String> STATE = List.of("topic", "joints");
+    private static final List<String> RESET = List.of("seconds", "joints", "lift");
     private static final List<String> COMMAND = List.of("topic", "type", "joints", "on_change", "speed", "force");
 
     private RosProfileReader() {
@@ -89,7 +97,41 @@ public final class RosProfileReader {
         }
         String estop = top.containsKey("estop") ? topic(top.get("estop")) : "/mantis/estop";
         String description = top.containsKey("description") ? top.get("description").text() : name;
-        return new RosProfile(name, robot, eeLink, gripper, states, commands, timeout, estop, description);
+        List<String> commanded = commands.stream().flatMap(c -> c.joints().stream()).distinct().toList();
+        List<ResetMove> reset = top.containsKey("reset") ? reset(top.get("reset"), commanded) : List.of();
+        return new RosProfile(name, robot, eeLink, gripper, states, commands, timeout, estop, reset, description);
+    }
+
+    private static List<ResetMove> reset(YamlNode node, List<String> commanded) {
+        List<ResetMove> moves = new ArrayList<>();
+        for (YamlNode step : node.sequence()) {
+            Map<String, YamlNode> m = step.mapping(RESET);
+            double seconds = required(m, "seconds", step).number();
+            if (!(seconds > 0)) {
+                throw m.get("seconds").error("a reset move takes > 0 seconds");
+            }
+            if (m.containsKey("lift") == m.containsKey("joints")) {
+                throw step.error("a reset move gives either 'joints' (targets) or 'lift' (metres up)");
+            }
+            if (m.containsKey("lift")) {
+                double lift = m.get("lift").number();
+                if (!(lift > 0)) {
+                    throw m.get("lift").error("lifts by > 0 metres");
+                }
+                moves.add(new ResetMove(Map.of(), lift, seconds));
+                continue;
+            }
+            YamlNode jointsNode = m.get("joints");
+            Map<String, Double> joints = new LinkedHashMap<>();
+            for (Map.Entry<String, YamlNode> j : jointsNode.mapping(commanded).entrySet()) {
+                joints.put(j.getKey(), j.getValue().number());
+            }
+            if (joints.isEmpty()) {
+                throw jointsNode.error("names no joint; give targets of the commanded joints " + commanded);
+            }
+            moves.add(new ResetMove(joints, 0, seconds));
+        }
+        return moves;
     }
 
     private static YamlNode required(Map<String, YamlNode> m, String key, YamlNode parent) {

@@ -58,6 +58,8 @@ public final class SimRosServer implements AutoCloseable {
     public static final String STATUS_TOPIC = "/mantis/task/status";
     /** Service that starts an episode. */
     public static final String RESET_SERVICE = "/mantis/sim/reset";
+    /** The failure of an episode whose simulation diverged: it takes no commands until a reset. */
+    public static final String DIVERGED = "diverged";
     /** While no command comes, the current state is sent again this often, milliseconds. */
     public static final int IDLE_REPUBLISH_MILLIS = 20;
 
@@ -84,6 +86,8 @@ public final class SimRosServer implements AutoCloseable {
     private double reward;
     private String failure = "";
     private long ticks;
+    /** Whether a driver asked for an episode yet (the first one is always a full reset). */
+    private boolean requested;
 
     private record PendingReset(ResetEpisodeRequest request, CompletableFuture<ResetEpisodeResponse> reply) {
     }
@@ -138,7 +142,7 @@ public final class SimRosServer implements AutoCloseable {
             scene.close();
             throw e;
         }
-        startEpisode(0, 0);
+        startEpisode(0, 0, false);
     }
 
     private ResetEpisodeResponse requestReset(ResetEpisodeRequest request) throws InterruptedException {
@@ -162,7 +166,9 @@ public final class SimRosServer implements AutoCloseable {
         while (!stop.getAsBoolean() && !node.isClosed()) {
             PendingReset p = resets.poll();
             if (p != null) {
-                ResetEpisodeResponse reply = startEpisode(p.request().episode, p.request().seed);
+                ResetEpisodeResponse reply = startEpisode(p.request().episode, p.request().seed,
+                        p.request().keep_objects);
+                requested = true;
                 seen = commands.primaryCount(); // before replying: the first command may follow at once
                 p.reply().complete(reply);
                 continue;
@@ -172,13 +178,13 @@ public final class SimRosServer implements AutoCloseable {
                 continue;
             }
             seen = commands.primaryCount();
-            if (!failure.isEmpty()) {
-                continue; // a diverged or unplaceable episode waits for a reset
+            if (failure.equals(DIVERGED)) {
+                continue; // a diverged simulation waits for a reset
             }
             robot.act(new Action(commands.action()));
             step++;
             if (scene.step() != StepStatus.OK) {
-                failure = "diverged";
+                failure = DIVERGED;
                 reward = 0;
             } else if (task.isPresent()) {
                 reward = task.get().reward(scene);
@@ -187,18 +193,30 @@ public final class SimRosServer implements AutoCloseable {
         }
     }
 
-    private ResetEpisodeResponse startEpisode(int episode, long seed) {
+    /**
+     * Starts episode {@code episode}: a full reset for {@code seed}, or with {@code keepObjects}
+     * (honoured once an episode was requested and the simulation has not diverged) only a new goal
+     * drawn from the scene as it is. Either way the clock goes on one period after the last state.
+     */
+    private ResetEpisodeResponse startEpisode(int episode, long seed, boolean keepObjects) {
         ResetEpisodeResponse reply = new ResetEpisodeResponse();
-        offset = ticks == 0 ? 0 : stampSeconds() + period;
+        boolean keep = keepObjects && requested && !failure.equals(DIVERGED);
+        offset = ticks == 0 ? 0 : keep ? offset + period : stampSeconds() + period;
         this.episode = episode;
         step = 0;
         reward = 0;
         failure = "";
-        scene.reset(seed);
+        if (!keep) {
+            scene.reset(seed);
+        }
         oracle = null;
         if (task.isPresent()) {
             try {
-                task.get().reset(scene, new SplittableRandom(seed));
+                if (keep) {
+                    task.get().restart(scene, new SplittableRandom(seed));
+                } else {
+                    task.get().reset(scene, new SplittableRandom(seed));
+                }
                 oracle = task.get().oracle(scene);
                 reply.ok = true;
                 reply.message = task.get().spec().id();

@@ -24,6 +24,11 @@ final class ArticulateGoals {
     /** Sets the joint to a start drawn from the goal's start range; returns the goal state (x, y, z). */
     static double[] reset(TaskSpec spec, Goal.Articulate g, Scene scene, SplittableRandom rng) {
         scene.setObjectJoint(g.object(), g.joint(), StartPoses.draw(rng, g.start()));
+        return site(spec, g, scene);
+    }
+
+    /** The goal state (x, y, z): the site where the goal drives the joint, as the object stands now. */
+    static double[] site(TaskSpec spec, Goal.Articulate g, Scene scene) {
         Vec3 at = site(spec, g, scene, g.driveTo());
         return new double[] {at.x(), at.y(), at.z()};
     }

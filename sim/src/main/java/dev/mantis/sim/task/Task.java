@@ -151,11 +151,41 @@ public final class Task {
     public void reset(Scene scene, SplittableRandom rng) {
         start.clear();
         fixtures.clear();
+        StartPoses.place(spec, scene, rng, fixtures, start);
+        drawGoal(scene, rng, true);
+    }
+
+    /**
+     * Starts an episode in {@code scene} as it is, the way a real cell that cannot move things by
+     * itself starts one: every fixture and object stays where the last episode (and any reset
+     * routine after it) left it, and only the goal is drawn, relative to those poses. Unlike
+     * {@link #reset}, a lift-one goal's object is not moved to its box, and an articulated
+     * object's joint is not set to its start range.
+     *
+     * @throws PlacementException if no goal satisfies the constraints in 1000 draws
+     */
+    public void restart(Scene scene, SplittableRandom rng) {
+        start.clear();
+        fixtures.clear();
+        for (TaskFixture f : spec.fixtures()) {
+            fixtures.put(f.name(), scene.fixturePose(f.name()));
+        }
+        for (TaskArticulated a : spec.articulated()) {
+            fixtures.put(a.name(), scene.articulatedPose(a.name()));
+        }
+        for (TaskObject o : spec.objects()) {
+            start.put(o.name(), scene.objectPose(o.name()));
+        }
+        drawGoal(scene, rng, false);
+    }
+
+    /** Draws the episode's goal from the start poses; {@code place}: also move what the goal places at reset. */
+    private void drawGoal(Scene scene, SplittableRandom rng, boolean place) {
         chosen = 0;
         ruleBroken = false;
-        StartPoses.place(spec, scene, rng, fixtures, start);
         if (spec.goal() instanceof Goal.Articulate a) {
-            System.arraycopy(ArticulateGoals.reset(spec, a, scene, rng), 0, goal, 0, 3);
+            double[] site = place ? ArticulateGoals.reset(spec, a, scene, rng) : ArticulateGoals.site(spec, a, scene);
+            System.arraycopy(site, 0, goal, 0, 3);
             jointStart = scene.objectJoint(a.object(), a.joint());
         } else if (spec.goal() instanceof Goal.Into in) {
             chosen = in.objects().size() == 1 ? 0 : rng.nextInt(in.objects().size());
@@ -192,11 +222,13 @@ public final class Task {
         } else if (spec.goal() instanceof Goal.LiftOne l) {
             chosen = rng.nextInt(l.objects().size());
             String name = l.objects().get(chosen);
-            Transform T_world_object = Transform.fromXyzRpy(new Vec3(draw(rng, l.x()), draw(rng, l.y()),
-                    spec.object(name).restHeight()), new Vec3(0, 0, yaw(start.get(name))));
-            scene.setObjectPose(name, T_world_object);
-            start.put(name, T_world_object);
-            Vec3 at = T_world_object.translation();
+            if (place) {
+                Transform T_world_object = Transform.fromXyzRpy(new Vec3(draw(rng, l.x()), draw(rng, l.y()),
+                        spec.object(name).restHeight()), new Vec3(0, 0, yaw(start.get(name))));
+                scene.setObjectPose(name, T_world_object);
+                start.put(name, T_world_object);
+            }
+            Vec3 at = start.get(name).translation();
             setGoal(at.x(), at.y(), at.z() + l.height());
         } else if (spec.goal() instanceof Goal.Stack st) {
             Vec3 base = start.get(st.onto()).translation();

@@ -78,6 +78,61 @@ class RosProfileReaderTest {
                 e.getMessage());
         e = assertThrows(TaskSpecException.class, () -> RosProfileReader.read(UR + "rate: 5\n", "ur.yaml"));
         assertEquals("ur.yaml:10: unknown key 'rate'; expected one of profile, description, robot, ee_link, "
-                + "gripper_joint, state_timeout, states, commands, estop", e.getMessage());
+                + "gripper_joint, state_timeout, states, commands, estop, reset", e.getMessage());
+    }
+
+    @Test
+    void aResetRoutineIsMovesOfCommandedJoints() {
+        RosProfile p = RosProfileReader.read(UR + """
+                reset:
+                  - seconds: 0.5
+                    joints: {b: 0.25}
+                  - seconds: 2
+                    joints: {a: -1.5, b: 0}
+                  - seconds: 1
+                    lift: 0.1
+                """, "ur.yaml");
+        assertEquals(3, p.reset().size());
+        assertEquals(0.1, p.reset().get(2).lift());
+        assertEquals(java.util.Map.of(), p.reset().get(2).joints());
+        assertEquals(java.util.Map.of("b", 0.25), p.reset().get(0).joints());
+        assertEquals(List.of("a", "b"), List.copyOf(p.reset().get(1).joints().keySet()));
+        assertEquals(-1.5, p.reset().get(1).joints().get("a"));
+        assertEquals(2.0, p.reset().get(1).seconds());
+        assertEquals(List.of(), RosProfileReader.read(UR, "ur.yaml").reset());
+        TaskSpecException e = assertThrows(TaskSpecException.class, () -> RosProfileReader.read(UR + """
+                reset:
+                  - seconds: 1
+                    joints: {c: 0.1}
+                """, "ur.yaml"));
+        assertEquals("ur.yaml:12: unknown key 'reset[0].joints.c'; expected one of a, b", e.getMessage());
+        e = assertThrows(TaskSpecException.class, () -> RosProfileReader.read(UR + """
+                reset:
+                  - seconds: 0
+                    joints: {a: 0.1}
+                """, "ur.yaml"));
+        assertEquals("ur.yaml:11: reset[0].seconds: a reset move takes > 0 seconds", e.getMessage());
+        e = assertThrows(TaskSpecException.class, () -> RosProfileReader.read(UR + """
+                reset:
+                  - seconds: 1
+                    lift: 0.1
+                    joints: {a: 0.1}
+                """, "ur.yaml"));
+        assertEquals("ur.yaml:11: reset[0]: a reset move gives either 'joints' (targets) or 'lift' (metres up)",
+                e.getMessage());
+    }
+
+    @Test
+    void theArmAndHandProfilesResetToTheSimulatorsRest() {
+        for (String name : List.of("franka", "ur5e", "allegro", "ur5e_allegro")) {
+            RosProfile p = RosProfileReader.read(BundledProfiles.yaml(name).orElseThrow(), name);
+            TaskRobot robot = TaskRobot.bundled(p.robot(), name);
+            List<String> arm = ArmJoints.of(robot.model(), robot.profile().gripperJoint()).arm();
+            java.util.Map<String, Double> last = new java.util.HashMap<>();
+            p.reset().forEach(m -> last.putAll(m.joints()));
+            for (int i = 0; i < arm.size(); i++) {
+                assertEquals(robot.profile().rest().get(i), last.get(arm.get(i)), 1e-9, name + " " + arm.get(i));
+            }
+        }
     }
 }

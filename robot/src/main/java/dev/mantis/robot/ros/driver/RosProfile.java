@@ -20,11 +20,13 @@ import java.util.Set;
  * @param commands the command topics
  * @param stateTimeout seconds without a new joint state after which the robot counts as lost
  * @param estopTopic {@code std_msgs/Bool} topic: true engages the e-stop
+ * @param reset the scripted reset routine run between episodes ({@code --reset scripted}): moves
+ *     of command joints, in order; empty when the profile has none
  * @param description one line for listings
  */
 public record RosProfile(String name, String robot, java.util.Optional<String> eeLink,
         java.util.Optional<String> gripperJoint, List<StateTopic> states, List<CommandChannel> commands,
-        double stateTimeout, String estopTopic, String description) {
+        double stateTimeout, String estopTopic, List<ResetMove> reset, String description) {
 
     /** The {@code robot} of a profile whose robot model is a URDF file given at run time. */
     public static final String URDF = "urdf";
@@ -32,6 +34,7 @@ public record RosProfile(String name, String robot, java.util.Optional<String> e
     public RosProfile {
         states = List.copyOf(states);
         commands = List.copyOf(commands);
+        reset = List.copyOf(reset);
     }
 
     /** Every joint the state topics carry, in profile order, without repeats. */

@@ -387,6 +387,35 @@ public final class RosRobot implements Robot {
         return new Action(a);
     }
 
+    /** The joints this robot observes and commands, in the order of {@link #jointPositions} and {@link #commandJoints}. */
+    public List<String> joints() {
+        return List.copyOf(boardJoints);
+    }
+
+    /** The last observed positions of {@link #joints()} (radians or metres). */
+    public double[] jointPositions() {
+        double[] out = new double[boardJoints.size()];
+        board.copy(out, velocity, effort);
+        return out;
+    }
+
+    /**
+     * Sends joint targets for {@link #joints()} straight to the command topics, outside the action
+     * space (a profile's scripted reset); the next {@link #act} starts from the observed state again
+     * after {@link #resetController()}.
+     */
+    public void commandJoints(double[] q) {
+        if (q.length != targets.length) {
+            throw new IllegalArgumentException("joint targets for " + boardJoints + " need " + targets.length
+                    + " values, got " + q.length);
+        }
+        System.arraycopy(q, 0, targets, 0, targets.length);
+        RosTime stamp = node.now();
+        for (CommandPublisher c : commands) {
+            c.send(targets, stamp);
+        }
+    }
+
     @Override
     public void close() {
         stateSubscribers.forEach(Subscriber::close);

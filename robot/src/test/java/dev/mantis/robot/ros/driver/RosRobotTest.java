@@ -66,7 +66,7 @@ class RosRobotTest {
                 List.of(new CommandChannel(prefix + "/arm_command", CommandType.JOINT_TRAJECTORY, ARM, false, 0, 0),
                         new CommandChannel(prefix + "/grasp/goal", CommandType.FRANKA_GRASP, fingers.subList(0, 1), true,
                                 0.1, 20)),
-                0.1, prefix + "/estop", "test");
+                0.1, prefix + "/estop", List.of(), "test");
     }
 
     private static JointState state(List<String> names, double[] q, double stamp) {
@@ -197,7 +197,7 @@ class RosRobotTest {
         RosProfile p = franka("/t3");
         RosProfile missing = new RosProfile(p.name(), p.robot(), p.eeLink(), p.gripperJoint(),
                 List.of(new StateTopic("/t3/arm_states", ARM.subList(0, 6)), p.states().get(1)), p.commands(),
-                p.stateTimeout(), p.estopTopic(), p.description());
+                p.stateTimeout(), p.estopTopic(), p.reset(), p.description());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RosRobot(client, missing,
                 panda, "panda_hand_tcp", Optional.of("panda_finger_joint1"), "pd_joint_pos", 20));
         assertEquals("profile 'franka' does not observe joint 'panda_joint7' of robot 'panda'; add it to the "

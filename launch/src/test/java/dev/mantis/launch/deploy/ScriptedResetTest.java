@@ -1,0 +1,107 @@
+package dev.mantis.launch.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mantis.launch.MantisCommand;
+import dev.mantis.robot.dataset.DatasetReader;
+import dev.mantis.robot.dataset.EpisodeFrames;
+import dev.mantis.robot.ros.Roscore;
+import dev.mantis.sim.robot.RobotProfile;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mantis collect --autonomous --reset scripted} against {@code mantis sim serve-ros} on a
+ * real roscore: between episodes the franka profile's routine takes the arm home while the cell
+ * keeps the objects where they are, and a scene the routine cannot put back (a stacked block)
+ * makes the run pause after its retries instead of going on.
+ */
+class ScriptedResetTest {
+
+    private static Roscore core;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startCore() throws Exception {
+        core = Roscore.start();
+    }
+
+    @AfterAll
+    static void stopCore() throws Exception {
+        if (core != null) {
+            core.close();
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run collect(String task, int episodes, Path out) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = MantisCommand.run(new String[] {"collect", "--robot", "ros:franka", "--autonomous", "--task", task,
+            "--policy", "oracle", "--episodes", Integer.toString(episodes), "--seed", "5", "--out", out.toString(),
+            "--reset", "scripted", "--state-timeout", "5", "--master", core.uri().toString()},
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true,
+                        StandardCharsets.UTF_8));
+        return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theArmGoesHomeAndTheObjectsStayWhereTheLastEpisodeLeftThem() throws Exception {
+        Path out = dir.resolve("push");
+        Run run;
+        try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+                "push")) {
+            run = collect("push", 5, out);
+        }
+        assertEquals(0, run.code(), run.err());
+        DatasetReader reader = DatasetReader.open(out);
+        assertEquals(5, reader.episodes().size());
+        List<Double> rest = RobotProfile.bundled("panda").orElseThrow().rest();
+        for (int e = 1; e < 5; e++) {
+            EpisodeFrames before = reader.episode(e - 1);
+            EpisodeFrames now = reader.episode(e);
+            double[] q = now.get("observation.state", 0);
+            for (int j = 0; j < rest.size(); j++) {
+                assertEquals(rest.get(j), q[j], 0.02, "episode " + e + " starts with joint " + (j + 1) + " at rest");
+            }
+            double[] end = before.get("observation.environment_state", before.length() - 1);
+            double[] start = now.get("observation.environment_state", 0);
+            double moved = Math.hypot(start[0] - end[0], start[1] - end[1]);
+            assertTrue(moved < 0.01, "episode " + e + " starts where episode " + (e - 1) + " left the block, not "
+                    + moved + " m away");
+            assertEquals(1L, reader.episodes().get(e).extra(AutonomousCollection.RESETS));
+        }
+        long successes = reader.episodes().stream()
+                .filter(r -> (Boolean) r.extra(dev.mantis.sim.record.TaskRecording.EPISODE_SUCCESS)).count();
+        assertTrue(successes >= 4, "the oracle pushes from wherever the block is: " + successes + " of 5");
+    }
+
+    @Test
+    void aSceneTheRoutineCannotPutBackPausesTheRun() throws Exception {
+        Path out = dir.resolve("stack");
+        Run run;
+        try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+                "stack_two")) {
+            run = collect("stack_two", 3, out);
+        }
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("mantis: autonomous collection paused: 3 resets of episode 1 failed (object '"),
+                run.err());
+        assertTrue(run.err().contains("outside its start region"), run.err());
+        assertTrue(run.err().contains("put the scene back in its start region and run again with --resume"),
+                run.err());
+        assertEquals(1, DatasetReader.open(out).episodes().size(), "the first episode is kept");
+    }
+}
