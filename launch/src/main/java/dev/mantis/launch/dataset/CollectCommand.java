@@ -110,6 +110,11 @@ public final class CollectCommand implements Callable<Integer> {
             + "the scene must be back in its start region. Default: ${DEFAULT-VALUE}.")
     String reset;
 
+    @Option(names = "--goals", paramLabel = "FILE", description = "With --autonomous: a goal set, one goal state per "
+            + "line (the task's observation.goal.state: x y z per target point, metres); each episode takes the one "
+            + "its seed picks. Default: the task's goal sampler.")
+    Path goals;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -156,9 +161,9 @@ public final class CollectCommand implements Callable<Integer> {
         if (robot != null && robot.startsWith("ros:") || autonomous) {
             return autonomous();
         }
-        if (!reset.equals("cell")) {
-            throw new InputException("--reset " + reset + " applies to --autonomous runs on a robot over ROS; "
-                    + "simulated collection resets the scene itself");
+        if (!reset.equals("cell") || goals != null) {
+            throw new InputException((goals != null ? "--goals" : "--reset " + reset) + " applies to --autonomous "
+                    + "runs on a robot over ROS; simulated collection draws goals and resets the scene itself");
         }
         int episodes = run.episodes(1_000_000);
         int threads = run.threads();
@@ -209,7 +214,7 @@ public final class CollectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         var settings = new dev.mantis.launch.deploy.AutonomousCollection.Settings(robot, urdf, master, task,
                 TaskSource.yaml(ids.get(0)), run.policy(), run.episodes(1_000_000), run.seed(), out,
-                resume, 10, stateTimeout, reset);
+                resume, 10, stateTimeout, reset, goals);
         try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err)) {
             return dev.mantis.launch.deploy.AutonomousCollection.run(settings, run.safety(List.of(task), err),
                     run.safetyName(), run.safetyYamlText(), policies, spec.commandLine().getOut(), err);

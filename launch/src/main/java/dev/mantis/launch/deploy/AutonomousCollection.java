@@ -26,9 +26,11 @@ import java.util.Map;
 
 /**
  * Unattended collection on a robot over ROS ({@code mantis collect --robot ros:PROFILE
- * --autonomous}): episode after episode the cell resets (checked: the objects must be back in their
- * start region, else the reset is retried, and after {@value #RESET_TRIES} refusals the run pauses),
- * the policy acts, the cell's success predicate labels the episode. Every episode is committed as
+ * --autonomous}): episode after episode the scene is reset (by the cell, or by the profile's
+ * scripted routine with the objects left where they are) and checked (the objects must be back in
+ * their start region, else the reset is retried, and after {@value #RESET_TRIES} refusals the run
+ * pauses), a goal is picked (the task's sampler, or a goal set file), the policy acts, the cell's
+ * success predicate labels the episode. Every episode is committed as
  * it ends with its success label, the detector's confidence, the resets it took and its safety
  * events, so an interrupted run (SIGINT, SIGKILL) resumed with {@code --resume} loses and repeats
  * nothing. When the robot is lost mid-episode the episode is recorded as {@code robot_lost}, and
@@ -49,10 +51,13 @@ public final class AutonomousCollection {
     private AutonomousCollection() {
     }
 
-    /** What the run is: where, which task and policy, how many episodes, and the safety setting. */
+    /**
+     * What the run is: where, which task and policy, how many episodes, the safety setting, the
+     * reset ({@code cell} or {@code scripted}) and the goal set file (null: the task's goal sampler).
+     */
     public record Settings(String robot, String urdf, String master, TaskSpec task, String taskYaml, String policy,
             int episodes, long seed, Path out, boolean resume, double connectTimeout, Double stateTimeout,
-            String reset) {
+            String reset, Path goals) {
     }
 
     /**
@@ -65,6 +70,7 @@ public final class AutonomousCollection {
             dev.mantis.launch.policy.PolicySource policies, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
         RosSession.Target target = RosSession.target(s.robot(), s.urdf(), s.task());
+        GoalSet goals = s.goals() == null ? null : GoalSet.read(s.goals(), s.task());
         double timeout = s.stateTimeout() != null ? s.stateTimeout() : target.profile().stateTimeout();
         RunManifest manifest = new RunManifest(List.of(s.task().id()), s.episodes(), s.seed(), s.policy(), false,
                 safetyName);
@@ -88,13 +94,13 @@ public final class AutonomousCollection {
                     ? DatasetWriter.resume(s.out(), spec) : DatasetWriter.create(s.out(), spec);
             try (writer) {
                 manifest.write(s.out(), Map.of(s.task().id(), s.taskYaml()), safetyYaml);
-                return collect(s, session, writer, timeout, out, err);
+                return collect(s, session, writer, timeout, goals, out, err);
             }
         }
     }
 
-    private static int collect(Settings s, RosSession session, DatasetWriter writer, double timeout, PrintWriter out,
-            PrintWriter err) throws IOException, InterruptedException {
+    private static int collect(Settings s, RosSession session, DatasetWriter writer, double timeout, GoalSet goals,
+            PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         List<Boolean> successes = new ArrayList<>();
         int resets = 0;
         int safetyEvents = 0;
@@ -121,7 +127,7 @@ public final class AutonomousCollection {
             while (tries < RESET_TRIES) {
                 tries++;
                 resets++;
-                d = deployment.run(e, seed);
+                d = deployment.run(e, seed, goals == null ? new double[0] : goals.pick(seed));
                 if (d.resetProblem() == null) {
                     break;
                 }
@@ -145,7 +151,8 @@ public final class AutonomousCollection {
                 successes.add(r.success());
                 safetyEvents += d.safetyEvents().size();
             }
-            bar.update(e + 1, (int) successes.stream().filter(x -> x).count(), s.episodes());
+            bar.update(e + 1, (int) successes.stream().filter(x -> x).count(), s.episodes(),
+                    status(successes, resets, safetyEvents));
             if (successes.size() % PLOT_WINDOW == 0 || e == s.episodes() - 1) {
                 ProgressPlot.write(plot, title, successes, PLOT_WINDOW, resets, safetyEvents);
             }
@@ -171,6 +178,14 @@ public final class AutonomousCollection {
                 successes.isEmpty() ? 0.0 : 100.0 * ok / successes.size(), resets, safetyEvents, plot);
         out.flush();
         return 0;
+    }
+
+    /** The live status after the bar: success rate of the last window, resets and safety events so far. */
+    static String status(List<Boolean> successes, int resets, int safetyEvents) {
+        List<Boolean> last = successes.subList(Math.max(0, successes.size() - PLOT_WINDOW), successes.size());
+        long ok = last.stream().filter(x -> x).count();
+        return String.format(Locale.ROOT, "last %d: %.0f%% ok, %d resets, %d safety events", last.size(),
+                last.isEmpty() ? 0.0 : 100.0 * ok / last.size(), resets, safetyEvents);
     }
 
     private static void awaitRobot(RosSession session) throws InterruptedException {

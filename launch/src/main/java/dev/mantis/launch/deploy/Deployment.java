@@ -92,18 +92,22 @@ final class Deployment {
         this.routine = routine;
     }
 
-    /** Runs episode {@code episode} with {@code seed}. */
-    DeployedEpisode run(int episode, long seed) throws InterruptedException {
-        DeployedEpisode d = runEpisode(episode, seed);
+    /**
+     * Runs episode {@code episode} with {@code seed}, toward {@code goal} (target points; empty: the
+     * goal the cell draws from the seed).
+     */
+    DeployedEpisode run(int episode, long seed, double[] goal) throws InterruptedException {
+        DeployedEpisode d = runEpisode(episode, seed, goal);
         lastFailure = d.result().failure();
         return d;
     }
 
-    private DeployedEpisode runEpisode(int episode, long seed) throws InterruptedException {
+    private DeployedEpisode runEpisode(int episode, long seed, double[] goal) throws InterruptedException {
         String id = task.spec().id();
         ResetEpisodeRequest request = new ResetEpisodeRequest();
         request.episode = episode;
         request.seed = seed;
+        request.goal_state = goal;
         request.keep_objects = routine != null && !lastFailure.equals(SimRosServer.DIVERGED);
         if (request.keep_objects) {
             String why = routine.run(this::awaitTick);

@@ -21,7 +21,13 @@ public final class ProgressBar {
         this.unit = unit;
     }
 
+    /** Redraws the bar: {@code done} of {@code total} items, {@code successes} of them successful. */
     public void update(int done, int successes, int total) {
+        update(done, successes, total, "");
+    }
+
+    /** Redraws the bar with {@code detail} (e.g. recent success rate, resets) after the ETA. */
+    public void update(int done, int successes, int total, String detail) {
         if (!enabled) {
             return;
         }
@@ -29,12 +35,13 @@ public final class ProgressBar {
         double rate = done / Math.max(seconds, 1e-9);
         int filled = (int) ((long) WIDTH * done / total);
         String bar = "#".repeat(filled) + ".".repeat(WIDTH - filled);
-        err.printf(Locale.ROOT, "\r[%s] %d/%d %s, %d ok, %.1f/s, ETA %.0f s ", bar, done, total, unit, successes,
-                rate, (total - done) / Math.max(rate, 1e-9));
+        err.printf(Locale.ROOT, "\r[%s] %d/%d %s, %d ok, %.1f/s, ETA %.0f s%s ", bar, done, total, unit, successes,
+                rate, (total - done) / Math.max(rate, 1e-9), detail.isEmpty() ? "" : ", " + detail);
         err.flush();
         drawn = true;
     }
 
+    /** Ends the bar's line, if it was drawn. */
     public void finish() {
         if (drawn) {
             err.println();

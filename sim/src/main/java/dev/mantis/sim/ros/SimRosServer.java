@@ -142,7 +142,7 @@ public final class SimRosServer implements AutoCloseable {
             scene.close();
             throw e;
         }
-        startEpisode(0, 0, false);
+        startEpisode(0, 0, false, new double[0]);
     }
 
     private ResetEpisodeResponse requestReset(ResetEpisodeRequest request) throws InterruptedException {
@@ -167,7 +167,7 @@ public final class SimRosServer implements AutoCloseable {
             PendingReset p = resets.poll();
             if (p != null) {
                 ResetEpisodeResponse reply = startEpisode(p.request().episode, p.request().seed,
-                        p.request().keep_objects);
+                        p.request().keep_objects, p.request().goal_state);
                 requested = true;
                 seen = commands.primaryCount(); // before replying: the first command may follow at once
                 p.reply().complete(reply);
@@ -196,9 +196,10 @@ public final class SimRosServer implements AutoCloseable {
     /**
      * Starts episode {@code episode}: a full reset for {@code seed}, or with {@code keepObjects}
      * (honoured once an episode was requested and the simulation has not diverged) only a new goal
-     * drawn from the scene as it is. Either way the clock goes on one period after the last state.
+     * drawn from the scene as it is; the goal is {@code goal} when not empty. Either way the clock
+     * goes on one period after the last state.
      */
-    private ResetEpisodeResponse startEpisode(int episode, long seed, boolean keepObjects) {
+    private ResetEpisodeResponse startEpisode(int episode, long seed, boolean keepObjects, double[] goal) {
         ResetEpisodeResponse reply = new ResetEpisodeResponse();
         boolean keep = keepObjects && requested && !failure.equals(DIVERGED);
         offset = ticks == 0 ? 0 : keep ? offset + period : stampSeconds() + period;
@@ -217,12 +218,18 @@ public final class SimRosServer implements AutoCloseable {
                 } else {
                     task.get().reset(scene, new SplittableRandom(seed));
                 }
+                if (goal.length > 0) {
+                    task.get().useGoal(goal);
+                }
                 oracle = task.get().oracle(scene);
                 reply.ok = true;
                 reply.message = task.get().spec().id();
             } catch (PlacementException e) {
                 failure = "unplaceable";
                 reply.message = "unplaceable: " + e.getMessage();
+            } catch (IllegalArgumentException e) {
+                failure = "bad_goal";
+                reply.message = "bad goal: " + e.getMessage();
             }
         } else {
             reply.ok = true;

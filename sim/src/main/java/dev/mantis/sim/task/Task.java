@@ -312,6 +312,26 @@ public final class Task {
     }
 
     /**
+     * Replaces the current episode's goal by {@code goalState} (target points, as
+     * {@link #goalState()} gives them), e.g. one from a user's goal set.
+     *
+     * @throws IllegalArgumentException if it has the wrong number of values or a non-finite one
+     */
+    public void useGoal(double[] goalState) {
+        if (goalState.length != goal.length) {
+            throw new IllegalArgumentException("a goal of task '" + spec.id() + "' has " + goal.length
+                    + " values (" + spec.goal().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                    + " goal target points, x y z each), not " + goalState.length);
+        }
+        for (double v : goalState) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("a goal of task '" + spec.id() + "' has a non-finite value");
+            }
+        }
+        System.arraycopy(goalState, 0, goal, 0, goal.length);
+    }
+
+    /**
      * The goal of the current episode: target points (x, y, z, world frame, metres); see each
      * goal's {@link Goal#stateSize()}.
      */
