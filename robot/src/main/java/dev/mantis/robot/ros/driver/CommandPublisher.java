@@ -114,6 +114,14 @@ final class CommandPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets what was sent, so that an on-change channel sends its next target even if unchanged:
+     * the robot may have moved since (a reset opened the gripper that the last goal closed).
+     */
+    void forget() {
+        Arrays.fill(sent, Double.NaN);
+    }
+
     /** The joint names of a channel, for messages. */
     List<String> joints() {
         return channel.joints();

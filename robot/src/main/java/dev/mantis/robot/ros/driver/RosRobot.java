@@ -333,10 +333,12 @@ public final class RosRobot implements Robot {
     }
 
     /**
-     * Starts an episode: the end-effector controller's target becomes the pose observed now, and
-     * joint targets the observed positions.
+     * Starts an episode: the end-effector controller's target becomes the pose observed now, joint
+     * targets the observed positions, and on-change command topics (a gripper's grasp goal) send
+     * their next target even if it equals the last one sent, since the scene was reset in between.
      */
     public void resetController() {
+        commands.forEach(CommandPublisher::forget);
         board.copy(position, velocity, effort);
         configuration(q);
         eeTarget.reset(q);

@@ -142,6 +142,11 @@ class RosRobotTest {
                 assertArrayEquals(java.util.Arrays.copyOf(target, 7), waitFor(trajectories, 1).get(0).points[0].positions,
                         "the arm gets every command");
                 assertEquals(null, grasps.poll(300, TimeUnit.MILLISECONDS), "the gripper only a changed width");
+                robot.resetController();
+                robot.act(new Action(target));
+                GraspActionGoal again = grasps.poll(5, TimeUnit.SECONDS);
+                assertTrue(again != null, "a new episode sends the gripper's width again: the reset may have moved it");
+                assertEquals(0.03, again.goal.width, 1e-15);
 
                 double[] beyond = target.clone();
                 beyond[3] = 5;
