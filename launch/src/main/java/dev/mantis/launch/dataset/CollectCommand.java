@@ -104,10 +104,11 @@ public final class CollectCommand implements Callable<Integer> {
             + "each joint state before the robot counts as late (default: the profile's).")
     Double stateTimeout;
 
-    @Option(names = "--reset", paramLabel = "cell|scripted", defaultValue = "cell", description = "With "
-            + "--autonomous, before each episode: cell (the cell resets the scene; the simulator's own reset) or "
-            + "scripted (the profile's reset routine moves the robot, the objects stay where they are). Either way "
-            + "the scene must be back in its start region. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reset", paramLabel = "cell|scripted|FILE.onnx", defaultValue = "cell", description = "With "
+            + "--autonomous, before each episode: cell (the cell resets the scene; the simulator's own reset), "
+            + "scripted (the profile's reset routine moves the robot) or FILE.onnx (a reset policy brings the object "
+            + "back); with the last two the objects stay where they are. Either way the scene must then be in its "
+            + "start region. Default: ${DEFAULT-VALUE}.")
     String reset;
 
     @Option(names = "--goals", paramLabel = "FILE", description = "With --autonomous: a goal set, one goal state per "
@@ -214,7 +215,7 @@ public final class CollectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         var settings = new dev.mantis.launch.deploy.AutonomousCollection.Settings(robot, urdf, master, task,
                 TaskSource.yaml(ids.get(0)), run.policy(), run.episodes(1_000_000), run.seed(), out,
-                resume, 10, stateTimeout, reset, goals);
+                resume, 10, stateTimeout, reset, run.device(), goals);
         try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err)) {
             return dev.mantis.launch.deploy.AutonomousCollection.run(settings, run.safety(List.of(task), err),
                     run.safetyName(), run.safetyYamlText(), policies, spec.commandLine().getOut(), err);

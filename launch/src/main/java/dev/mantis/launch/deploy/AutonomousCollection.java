@@ -43,6 +43,8 @@ public final class AutonomousCollection {
     public static final String SUCCESS_CONFIDENCE = "mantis/success_confidence";
     /** Episode column: resets the episode took (1 when the first was accepted). */
     public static final String RESETS = "mantis/resets";
+    /** Episode column: control ticks the robot's reset routine or policy commanded before the episode (0: the cell reset it). */
+    public static final String RESET_STEPS = "mantis/reset_steps";
     /** Resets tried per episode before the run pauses. */
     public static final int RESET_TRIES = 3;
     /** Episodes per point of the progress plot. */
@@ -53,11 +55,12 @@ public final class AutonomousCollection {
 
     /**
      * What the run is: where, which task and policy, how many episodes, the safety setting, the
-     * reset ({@code cell} or {@code scripted}) and the goal set file (null: the task's goal sampler).
+     * reset ({@code cell}, {@code scripted} or a reset policy's model on {@code device}) and the goal
+     * set file (null: the task's goal sampler).
      */
     public record Settings(String robot, String urdf, String master, TaskSpec task, String taskYaml, String policy,
             int episodes, long seed, Path out, boolean resume, double connectTimeout, Double stateTimeout,
-            String reset, Path goals) {
+            String reset, String device, Path goals) {
     }
 
     /**
@@ -89,6 +92,7 @@ public final class AutonomousCollection {
             List<ParquetColumn> columns = new ArrayList<>(plain.episodeColumns());
             columns.add(new ParquetColumn(SUCCESS_CONFIDENCE, ParquetType.DOUBLE, false));
             columns.add(new ParquetColumn(RESETS, ParquetType.INT64, false));
+            columns.add(new ParquetColumn(RESET_STEPS, ParquetType.INT64, false));
             DatasetSpec spec = new DatasetSpec(plain.robotType(), plain.fps(), plain.features(), columns);
             DatasetWriter writer = s.resume() && Files.exists(s.out().resolve("meta/info.json"))
                     ? DatasetWriter.resume(s.out(), spec) : DatasetWriter.create(s.out(), spec);
@@ -116,7 +120,8 @@ public final class AutonomousCollection {
         }
         FrameRecorder recorder = new FrameRecorder(session.task, writer.newBuffer(), session.robot.observationSpec());
         Deployment deployment = session.deployment(recorder, timeout,
-                status -> StartRegion.check(s.task(), status.environment_state), session.reset(s.reset()));
+                status -> StartRegion.check(s.task(), status.environment_state),
+                session.reset(s.reset(), s.device(), timeout, err));
         Path plot = s.out().resolveSibling(s.out().getFileName() + ".progress.html");
         String title = s.task().id() + " with " + session.policies.id() + " on " + session.profile.name();
         ProgressBar bar = new ProgressBar(err, true, "episodes");
@@ -124,10 +129,12 @@ public final class AutonomousCollection {
             long seed = EpisodeSeeds.of(s.seed(), s.task().id(), e);
             DeployedEpisode d = null;
             int tries = 0;
+            long resetSteps = 0;
             while (tries < RESET_TRIES) {
                 tries++;
                 resets++;
                 d = deployment.run(e, seed, goals == null ? new double[0] : goals.pick(seed));
+                resetSteps += deployment.resetTicks();
                 if (d.resetProblem() == null) {
                     break;
                 }
@@ -146,6 +153,7 @@ public final class AutonomousCollection {
                 Map<String, Object> extras = d.extras(session.policies.id(), e, session.safety.isPresent());
                 extras.put(SUCCESS_CONFIDENCE, r.success() ? 1.0 : 0.0); // the simulator's predicate is certain
                 extras.put(RESETS, (long) tries);
+                extras.put(RESET_STEPS, resetSteps);
                 writer.writeEpisode(recorder.buffer(), d.instruction(), extras);
                 writer.commit();
                 successes.add(r.success());

@@ -59,9 +59,10 @@ public final class DeployCommand implements Callable<Integer> {
             + "the robot counts as late and deploy stops (default: the profile's state_timeout).")
     Double stateTimeout;
 
-    @Option(names = "--reset", paramLabel = "cell|scripted", defaultValue = "cell", description = "Before each "
-            + "episode: cell (the cell resets the scene; the simulator's own reset) or scripted (the profile's reset "
-            + "routine moves the robot; the objects stay where they are). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reset", paramLabel = "cell|scripted|FILE.onnx", defaultValue = "cell", description = "Before "
+            + "each episode: cell (the cell resets the scene; the simulator's own reset), scripted (the profile's reset "
+            + "routine moves the robot) or FILE.onnx (a reset policy brings the object back); with the last two the "
+            + "objects stay where they are. Default: ${DEFAULT-VALUE}.")
     String reset;
 
     @Option(names = "--connect-timeout", paramLabel = "S", defaultValue = "10",
@@ -107,7 +108,8 @@ public final class DeployCommand implements Callable<Integer> {
                         session.safety.isPresent()));
                 recorder = new FrameRecorder(session.task, writer.newBuffer(), session.robot.observationSpec());
             }
-            Deployment deployment = session.deployment(recorder, timeout, status -> null, session.reset(reset));
+            Deployment deployment = session.deployment(recorder, timeout, status -> null,
+                    session.reset(reset, run.device(), timeout, err));
             ProgressBar bar = new ProgressBar(err, true, "episodes");
             start = System.nanoTime();
             for (int e = 0; e < episodes && stop == null; e++) {

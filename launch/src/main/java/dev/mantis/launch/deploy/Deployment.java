@@ -60,9 +60,11 @@ final class Deployment {
     private final double period;
     private final double stateTimeout;
     private final Function<TaskStatus, String> resetCheck;
-    private final ScriptedReset routine;
+    private final ResetRoutine routine;
     /** The failure of the last episode run ("" when it succeeded or none ran). */
     private String lastFailure = "";
+    /** Control ticks the reset routine commanded before the last episode. */
+    private int resetTicks;
 
     /**
      * A deployment of {@code policy} (null: the cell's oracle action) on {@code robot} behind
@@ -72,11 +74,12 @@ final class Deployment {
      * @param stateTimeout seconds of wall-clock time to wait for each state before the robot counts as late
      * @param resetCheck says why the first status of an episode is not a proper start (null: it is);
      *     such an episode ends at once as {@value #RESET_FAILED}
-     * @param routine the scripted reset run before each episode, or null to let the cell reset the scene
+     * @param routine the reset run before each episode (scripted or a policy), or null to let the
+     *     cell reset the scene
      */
     Deployment(RosNode node, RosRobot robot, Optional<SafeRobot> safety, Task task, Policy policy,
             TaskObservation view, FrameRecorder recorder, TaskStatusBoard status, double controlHz,
-            double stateTimeout, Function<TaskStatus, String> resetCheck, ScriptedReset routine) {
+            double stateTimeout, Function<TaskStatus, String> resetCheck, ResetRoutine routine) {
         this.robot = robot;
         this.safety = safety;
         this.commanded = safety.isPresent() ? safety.get() : robot;
@@ -109,8 +112,11 @@ final class Deployment {
         request.seed = seed;
         request.goal_state = goal;
         request.keep_objects = routine != null && !lastFailure.equals(SimRosServer.DIVERGED);
+        resetTicks = 0;
         if (request.keep_objects) {
-            String why = routine.run(this::awaitTick);
+            ResetRoutine.Outcome done = routine.run(seed, this::awaitTick);
+            resetTicks = done.ticks();
+            String why = done.stop();
             if (why != null) {
                 String stop = why.equals(EpisodeResult.SAFETY_STOP) ? robot.estop().reason()
                         + " during the reset routine; release it and run again" : describe(why, episode, 0)
@@ -208,6 +214,11 @@ final class Deployment {
                 return new DeployedEpisode(result, instruction, events, estop);
             }
         }
+    }
+
+    /** Control ticks the reset routine commanded before the last episode run (0: the cell reset it). */
+    int resetTicks() {
+        return resetTicks;
     }
 
     private Action oracleAction(TaskStatus st, int episode, int step) {

@@ -34,6 +34,8 @@ final class RosSession implements AutoCloseable {
     final Task task;
     final Policy policy;
     final PolicySource policies;
+    /** The reset policy's models ({@code --reset FILE.onnx}), if any. */
+    private PolicySource resetPolicies;
 
     private RosSession(RosNode node, RosProfile profile, TaskRobot taskRobot, RosRobot robot, TaskStatusBoard status,
             Optional<SafeRobot> safety, Task task, Policy policy, PolicySource policies) {
@@ -121,29 +123,47 @@ final class RosSession implements AutoCloseable {
      */
     Deployment deployment(FrameRecorder recorder, double stateTimeout,
             java.util.function.Function<dev.mantis.robot.ros.msg.mantis_msgs.TaskStatus, String> resetCheck,
-            ScriptedReset routine) {
+            ResetRoutine routine) {
         return new Deployment(node, robot, safety, task, policy, policies.view(task, robot.observationSpec()),
                 recorder, status, Task.CONTROL_HZ, stateTimeout, resetCheck, routine);
     }
 
     /**
      * The reset {@code --reset} names: null for {@code cell} (the cell resets the scene itself),
-     * the profile's scripted routine for {@code scripted}.
+     * the profile's scripted routine for {@code scripted}, an ONNX reset policy for a model file
+     * (on {@code device}, warnings to {@code err}; closed with the session).
      *
-     * @throws InputException for another name, or a profile without a valid routine
+     * @param stateTimeout seconds to wait for each state and task status while a reset policy acts
+     * @throws InputException for another name, a profile without a valid routine, or a model that
+     *     does not fit
      */
-    ScriptedReset reset(String mode) {
-        return switch (mode) {
-            case "cell" -> null;
-            case "scripted" -> new ScriptedReset(profile, robot, taskRobot.model(), taskRobot.profile().eeLink(),
+    ResetRoutine reset(String mode, String device, double stateTimeout, java.io.PrintWriter err) {
+        if (mode.equals("cell")) {
+            return null;
+        }
+        if (mode.equals("scripted")) {
+            return new ScriptedReset(profile, robot, taskRobot.model(), taskRobot.profile().eeLink(),
                     ScriptedReset.VELOCITY_SCALE, Task.CONTROL_HZ);
-            default -> throw new InputException("--reset " + mode + ": use cell (the cell resets the scene: the "
-                    + "simulator's own reset) or scripted (the profile's reset routine, the scene kept as it is)");
-        };
+        }
+        if (!mode.endsWith(".onnx")) {
+            throw new InputException("--reset " + mode + ": use cell (the cell resets the scene: the simulator's own "
+                    + "reset), scripted (the profile's reset routine) or FILE.onnx (a reset policy); the scene is kept "
+                    + "as it is for the last two");
+        }
+        if (resetPolicies != null) {
+            resetPolicies.close();
+        }
+        resetPolicies = PolicySource.of(mode, device, err);
+        Policy resetPolicy = resetPolicies.policy(task, taskRobot.id(), robot.observationSpec(), robot.actionSpec());
+        return new PolicyReset(robot, safety, resetPolicy, resetPolicies.view(task, robot.observationSpec()), status,
+                task.spec(), Task.CONTROL_HZ, stateTimeout);
     }
 
     @Override
     public void close() {
+        if (resetPolicies != null) {
+            resetPolicies.close();
+        }
         status.close();
         robot.close();
         node.close();

@@ -21,7 +21,7 @@ import java.util.Map;
  * that would exceed a joint's velocity limit (the URDF's, times {@value #VELOCITY_SCALE}).
  * Targets outside a joint's position limits are refused when the routine is loaded.
  */
-final class ScriptedReset {
+final class ScriptedReset implements ResetRoutine {
 
     /** The share of each joint's URDF velocity limit a reset move may use. */
     static final double VELOCITY_SCALE = 0.5;
@@ -75,17 +75,10 @@ final class ScriptedReset {
         }
     }
 
-    /** How a tick of the routine is waited for: null when the robot's state came, else why not. */
-    interface Ticks {
-        String await(double stamp) throws InterruptedException;
-    }
-
-    /**
-     * Runs the routine from the robot's observed state; null when done, else why it stopped, with
-     * nothing more commanded: what {@code ticks} said (the robot lost or late), or
-     * {@link EpisodeResult#SAFETY_STOP} when the e-stop engaged.
-     */
-    String run(Ticks ticks) throws InterruptedException {
+    /** Runs the moves from the robot's observed state (the same for every seed). */
+    @Override
+    public Outcome run(long seed, Ticks ticks) throws InterruptedException {
+        int done = 0;
         List<String> joints = robot.joints();
         double[] from = robot.jointPositions();
         double[] to = from.clone();
@@ -107,14 +100,20 @@ final class ScriptedReset {
                 for (int i = 0; i < q.length; i++) {
                     q[i] = from[i] + s * (to[i] - from[i]);
                 }
-                String why = step(q, ticks);
+                if (robot.estop().engaged()) {
+                    return new Outcome(done, EpisodeResult.SAFETY_STOP);
+                }
+                double next = robot.stateStamp() + period;
+                robot.commandJoints(q);
+                done++;
+                String why = ticks.await(next - period / 2);
                 if (why != null) {
-                    return why;
+                    return new Outcome(done, why);
                 }
             }
             System.arraycopy(to, 0, from, 0, from.length);
         }
-        return null;
+        return new Outcome(done, null);
     }
 
     /**
@@ -138,14 +137,5 @@ final class ScriptedReset {
         for (int i = 0; i < from.length; i++) {
             to[i] = variable[i] >= 0 ? q[variable[i]] : from[i];
         }
-    }
-
-    private String step(double[] q, Ticks ticks) throws InterruptedException {
-        if (robot.estop().engaged()) {
-            return EpisodeResult.SAFETY_STOP;
-        }
-        double next = robot.stateStamp() + period;
-        robot.commandJoints(q);
-        return ticks.await(next - period / 2);
     }
 }

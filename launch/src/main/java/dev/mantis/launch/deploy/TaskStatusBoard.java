@@ -30,12 +30,12 @@ final class TaskStatusBoard implements AutoCloseable {
     }
 
     /**
-     * The latest status once it is of episode {@code episode} and stamped {@code stamp} seconds or
-     * later, waiting at most {@code timeoutSeconds}; null if none came.
+     * The latest status once it is of episode {@code episode} (any, when negative) and stamped
+     * {@code stamp} seconds or later, waiting at most {@code timeoutSeconds}; null if none came.
      */
     synchronized TaskStatus await(int episode, double stamp, double timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + (long) (timeoutSeconds * 1e9);
-        while (latest == null || latest.episode != episode || latest.header.stamp.toSeconds() < stamp) {
+        while (latest == null || episode >= 0 && latest.episode != episode || latest.header.stamp.toSeconds() < stamp) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return null;

@@ -47,11 +47,15 @@ class ScriptedResetTest {
     }
 
     private static Run collect(String task, int episodes, Path out) {
+        return collect(task, episodes, out, "scripted");
+    }
+
+    private static Run collect(String task, int episodes, Path out, String reset) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int code = MantisCommand.run(new String[] {"collect", "--robot", "ros:franka", "--autonomous", "--task", task,
             "--policy", "oracle", "--episodes", Integer.toString(episodes), "--seed", "5", "--out", out.toString(),
-            "--reset", "scripted", "--state-timeout", "5", "--master", core.uri().toString()},
+            "--reset", reset, "--state-timeout", "5", "--master", core.uri().toString()},
                 new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true,
                         StandardCharsets.UTF_8));
         return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
@@ -83,9 +87,44 @@ class ScriptedResetTest {
                     + moved + " m away");
             assertEquals(1L, reader.episodes().get(e).extra(AutonomousCollection.RESETS));
         }
+        for (var row : reader.episodes()) {
+            long ticks = (Long) row.extra(AutonomousCollection.RESET_STEPS);
+            assertTrue(ticks >= Math.round((1.0 + 0.5 + 3.0) * 20) + ScriptedReset.SETTLE_TICKS,
+                    "the franka routine's three moves at 20 Hz, or longer where a joint would go too fast: " + ticks);
+        }
         long successes = reader.episodes().stream()
                 .filter(r -> (Boolean) r.extra(dev.mantis.sim.record.TaskRecording.EPISODE_SUCCESS)).count();
         assertTrue(successes >= 4, "the oracle pushes from wherever the block is: " + successes + " of 5");
+    }
+
+    @Test
+    void aResetPolicyActsBeforeEachEpisodeAndIsRefusedForTasksItCannotReset() throws Exception {
+        String model = Path.of("../policies/src/test/resources/models/feedforward.onnx").toAbsolutePath().normalize()
+                .toString();
+        Path out = dir.resolve("policy");
+        Run run;
+        Run wrongTask;
+        try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+                "push")) {
+            run = collect("push", 2, out, model);
+            wrongTask = collect("reach", 1, dir.resolve("reach"), model);
+        }
+        assertEquals(2, wrongTask.code(), wrongTask.err());
+        assertTrue(wrongTask.err().contains("--reset FILE.onnx: task 'reach' has a reach goal; a reset policy takes "
+                + "tasks whose goal is one object's resting place (push, place); use --reset scripted or cell"),
+                wrongTask.err());
+        // the example model is untrained: it acts for the whole horizon unless the block lies at its goal already
+        DatasetReader reader = DatasetReader.open(out);
+        assertTrue(!reader.episodes().isEmpty(), run.err());
+        long acted = 0;
+        for (var row : reader.episodes()) {
+            long ticks = (Long) row.extra(AutonomousCollection.RESET_STEPS);
+            long tries = (Long) row.extra(AutonomousCollection.RESETS);
+            assertTrue(ticks <= 200 * tries, "at most the task's horizon per reset: " + ticks);
+            acted += ticks;
+        }
+        assertTrue(acted > 0, "the reset policy acted");
+        assertTrue(run.code() == 0 || run.err().contains("autonomous collection paused"), run.err());
     }
 
     @Test
