@@ -1,55 +1,82 @@
 #!/usr/bin/env bash
 # Scaling of collection (issue 11: 2 workers vs 1 >= 1.8x on 2 free cores): the same core-suite
 # collection (18 tasks x 11 episodes = 198 episodes, oracle, seed 0) with 1 and 2 worker threads,
-# then on an embedded Spark with 1 and 2 executor cores, all in one run; and, as the reference
-# without recording, `mantis eval` of the same episodes with 1 and 2 workers. Prints each run's
+# then on an embedded Spark with 1 and 2 executor cores; and, as the reference without recording,
+# `mantis eval` of the same episodes with 1 and 2 workers. Each run is a fresh `mantis` JVM with
+# the launcher's JVM options (MANTIS_JAVA_OPTS), as a user would start it. Prints each run's
 # episodes per second (the summary's: from the first episode to the closed dataset, without JVM or
-# Spark start-up) and each pair's ratio. Checks that all four collections wrote the same dataset.
-# The load average is printed before and after each pair: the ratios only mean something on
-# otherwise idle cores.
-# Usage: bench/run-scaling.sh [EPISODES_PER_TASK, default 11]   (MANTIS_BENCH_NO_BUILD=1 skips the build)
+# Spark start-up) and, per pair, the ratio of the medians over ROUNDS rounds; the 1- and 2-worker
+# runs alternate in order from round to round, so that a drift in the machine's speed does not
+# favour one side. Checks that all collections wrote the same dataset. The load average is printed
+# around each round: the ratios only mean something on otherwise idle cores.
+# Usage: bench/run-scaling.sh [EPISODES_PER_TASK, default 11] [ROUNDS, default 3]
+# (MANTIS_BENCH_NO_BUILD=1 skips the build)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 episodes="${1:-11}"
+rounds="${2:-3}"
 if [ "${MANTIS_BENCH_NO_BUILD:-}" != 1 ]; then
   (cd "$root" && mvn -q -B -DskipTests -pl launch -am package)
+  touch "$root/launch/target/mantis.jar" # the launcher must not rebuild (nor install) it
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 out="$root/bench/target/scaling.txt"
 mkdir -p "$(dirname "$out")"
 : > "$out"
-mantis() { java -Dmantis.home="$root" -jar "$root/launch/target/mantis.jar" "$@"; }
 load() { echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" | tee -a "$out" >&2; }
 collect() { # NAME FLAGS...: collects into $work/NAME, prints the episodes per second of the summary
   local name="$1"; shift
-  mantis collect --suite core --episodes "$episodes" --seed 0 --out "$work/$name" "$@" 2>/dev/null \
+  rm -rf "${work:?}/$name"
+  "$root/mantis" collect --suite core --episodes "$episodes" --seed 0 --out "$work/$name" "$@" 2>/dev/null \
     | grep '^ran ' | tee -a "$out" | sed -n 's/.*s (\([0-9.]*\)\/s on .*/\1/p'
 }
 evaluate() { # WORKERS: prints the episodes per second of mantis eval
-  mantis eval --suite core --episodes "$episodes" --seed 0 --workers "$1" 2>/dev/null \
+  "$root/mantis" eval --suite core --episodes "$episodes" --seed 0 --workers "$1" 2>/dev/null \
     | grep 'episodes/s' | tee -a "$out" | sed -n 's/^ *\([0-9.]*\) episodes\/s.*/\1/p'
 }
-ratio() { # LABEL A B
-  awk -v l="$1" -v a="$2" -v b="$3" 'BEGIN {printf "%-42s 1: %6.2f/s  2: %6.2f/s  ratio %.2fx\n", l, a, b, b / a}'
+run() { # KIND WORKERS: one run, its episodes per second
+  case "$1" in
+    threads) collect "threads$2" --workers "$2" ;;
+    spark) collect "spark$2" --spark "local[$2]" ;;
+    eval) evaluate "$2" ;;
+  esac
 }
-load "before threads"
-t1="$(collect threads1 --workers 1)"
-t2="$(collect threads2 --workers 2)"
-load "after threads, before Spark"
-s1="$(collect spark1 --spark 'local[1]')"
-s2="$(collect spark2 --spark 'local[2]')"
-load "after Spark, before eval"
-e1="$(evaluate 1)"
-e2="$(evaluate 2)"
-load "after eval"
-for d in threads2 spark1 spark2; do
-  diff -r "$work/threads1" "$work/$d" >/dev/null || { echo "run-scaling: datasets threads1 and $d differ" >&2; exit 1; }
+median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+declare -A rate
+for kind in threads spark eval; do
+  rate[$kind.1]=""
+  rate[$kind.2]=""
 done
+for ((r = 1; r <= rounds; r++)); do
+  load "before round $r"
+  for kind in threads spark eval; do
+    order="1 2"
+    [ $((r % 2)) = 0 ] && order="2 1"
+    for w in $order; do
+      rate[$kind.$w]+=" $(run "$kind" "$w")"
+    done
+    if [ "$kind" != eval ]; then
+      diff -r "$work/threads1" "$work/${kind}2" >/dev/null 2>&1 || [ ! -d "$work/threads1" ] || {
+        echo "run-scaling: datasets threads1 and ${kind}2 differ" >&2; exit 1; }
+      diff -r "$work/threads1" "$work/${kind}1" >/dev/null 2>&1 || [ ! -d "$work/threads1" ] || {
+        echo "run-scaling: datasets threads1 and ${kind}1 differ" >&2; exit 1; }
+    fi
+  done
+done
+load "after round $rounds"
+ratio() { # LABEL KIND
+  local a b
+  a="$(echo "${rate[$2.1]}" | median)"
+  b="$(echo "${rate[$2.2]}" | median)"
+  awk -v l="$1" -v a="$a" -v b="$b" -v r1="${rate[$2.1]}" -v r2="${rate[$2.2]}" \
+    'BEGIN {printf "%-42s 1: %6.2f/s  2: %6.2f/s  ratio %.2fx   (rounds 1:%s  2:%s)\n", l, a, b, b / a, r1, r2}'
+}
 {
   echo
-  echo "episodes/s, 1 vs 2 workers (same 198-episode core suite; the 4 datasets are byte-identical):"
-  ratio "mantis collect --workers 1|2" "$t1" "$t2"
-  ratio "mantis collect --spark local[1|2]" "$s1" "$s2"
-  ratio "mantis eval --workers 1|2 (no recording)" "$e1" "$e2"
+  echo "episodes/s, 1 vs 2 workers, medians of $rounds rounds (same $((18 * episodes))-episode core suite; every dataset"
+  echo "byte-identical), JVM options: ${MANTIS_JAVA_OPTS:-launcher defaults}"
+  ratio "mantis collect --workers 1|2" threads
+  ratio "mantis collect --spark local[1|2]" spark
+  ratio "mantis eval --workers 1|2 (no recording)" eval
 } | tee -a "$out"

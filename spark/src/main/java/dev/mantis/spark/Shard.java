@@ -42,6 +42,32 @@ public record Shard(int index, int task, int from, int to) implements Serializab
     }
 
     /**
+     * The shards of run positions {@code start} to {@code weights.length * episodes - 1}
+     * (task-major, in run order, never spanning two tasks), sized by work rather than by count:
+     * an episode of task {@code t} weighs {@code weights[t]} (e.g. its horizon, the most control
+     * steps it may take), and each shard holds as many episodes of its task as fit in a quarter of
+     * one of {@code slots} executor cores' share of the whole (at least one). So a task of long
+     * episodes is cut into smaller shards, and no one shard holds up the end of the job.
+     */
+    public static List<Shard> planByWeight(double[] weights, int episodes, int start, int slots) {
+        double total = 0;
+        for (int job = start; job < weights.length * episodes; job++) {
+            total += weights[job / episodes];
+        }
+        double budget = total / (4.0 * Math.max(1, slots));
+        List<Shard> shards = new ArrayList<>();
+        for (int job = start; job < weights.length * episodes; ) {
+            int task = job / episodes;
+            int k = job % episodes;
+            int size = Math.max(1, (int) Math.floor(budget / weights[task] + 1e-9));
+            int to = Math.min(episodes, k + size);
+            shards.add(new Shard(shards.size(), task, k, to));
+            job += to - k;
+        }
+        return shards;
+    }
+
+    /**
      * The shard size that gives each of {@code slots} executor cores about four shards of the
      * {@code remaining} episodes (so a slow shard does not hold up the end of the job).
      */

@@ -61,9 +61,9 @@ public final class SparkCollection {
     }
 
     /**
-     * Runs {@code job} on {@code sc} in shards of {@code shardSize} episodes (0: about four shards
-     * per executor core) and commits the recorded episodes into {@code writer}, whose run it
-     * continues. {@code progress} is told from Spark's listener thread as shards finish.
+     * Runs {@code job} on {@code sc} in shards of {@code shardSize} episodes (0: shards sized by
+     * the tasks' horizons, {@link Shard#planByWeight}) and commits the recorded episodes into
+     * {@code writer}, whose run it continues. {@code progress} is told from Spark's listener thread as shards finish.
      */
     public static Collection.Summary run(JavaSparkContext sc, Job job, String policyId, int shardSize,
             DatasetWriter writer, Collection.Progress progress) throws IOException {
@@ -71,8 +71,8 @@ public final class SparkCollection {
         int total = job.tasks().size() * job.episodes();
         Path staging = Path.of(job.staging());
         clearStaging(staging); // what a killed earlier run staged
-        int size = shardSize > 0 ? shardSize : Shard.sizeFor(total - start, sc.defaultParallelism());
-        List<Shard> shards = Shard.plan(job.tasks().size(), job.episodes(), start, size);
+        List<Shard> shards = shardSize > 0 ? Shard.plan(job.tasks().size(), job.episodes(), start, shardSize)
+                : Shard.planByWeight(horizons(job.tasks()), job.episodes(), start, sc.defaultParallelism());
         if (shards.isEmpty()) {
             return new Collection.Summary(List.of(), start, 0);
         }
@@ -107,6 +107,11 @@ public final class SparkCollection {
         }
         progress.update(total - start, counts[1], total - start);
         return new Collection.Summary(results, start, counts[0]);
+    }
+
+    /** Each task's horizon (control steps), the weight of its episodes in a shard plan. */
+    static double[] horizons(List<TaskYaml> tasks) {
+        return tasks.stream().mapToDouble(t -> t.spec().horizon()).toArray();
     }
 
     /** The default staging directory of a dataset: beside it, {@code OUT.staging}. */

@@ -54,13 +54,14 @@ public final class SparkEvaluation {
     }
 
     /**
-     * Runs {@code job} on {@code sc} in shards of {@code shardSize} episodes (0: about four per
-     * executor core); results ordered by task then episode index, as {@link Evaluation#run}.
+     * Runs {@code job} on {@code sc} in shards of {@code shardSize} episodes (0: shards sized by the
+     * tasks' horizons, {@link Shard#planByWeight}); results ordered by task then episode index, as
+     * {@link Evaluation#run}.
      */
     public static List<EpisodeResult> run(JavaSparkContext sc, Job job, int shardSize, Evaluation.Progress progress) {
         int total = job.tasks().size() * job.episodes();
-        int size = shardSize > 0 ? shardSize : Shard.sizeFor(total, sc.defaultParallelism());
-        List<Shard> shards = Shard.plan(job.tasks().size(), job.episodes(), 0, size);
+        List<Shard> shards = shardSize > 0 ? Shard.plan(job.tasks().size(), job.episodes(), 0, shardSize)
+                : Shard.planByWeight(SparkCollection.horizons(job.tasks()), job.episodes(), 0, sc.defaultParallelism());
         LongAccumulator successes = sc.sc().longAccumulator("mantis successes");
         List<EpisodeResult> results = new ArrayList<>();
         try {

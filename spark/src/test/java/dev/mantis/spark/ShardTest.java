@@ -25,6 +25,19 @@ class ShardTest {
     }
 
     @Test
+    void tasksOfLongEpisodesAreCutIntoSmallerShards() {
+        // 2 tasks x 6 episodes, weights 100 and 500: 3600 in all, 450 per shard on 2 cores
+        assertEquals(List.of(new Shard(0, 0, 0, 4), new Shard(1, 0, 4, 6), new Shard(2, 1, 0, 1), new Shard(3, 1, 1, 2),
+                new Shard(4, 1, 2, 3), new Shard(5, 1, 3, 4), new Shard(6, 1, 4, 5), new Shard(7, 1, 5, 6)),
+                Shard.planByWeight(new double[] {100, 500}, 6, 0, 2));
+        // resumed at run position 8 (task 1, episode 2): only the remaining work is shared out
+        assertEquals(List.of(new Shard(0, 1, 2, 3), new Shard(1, 1, 3, 4), new Shard(2, 1, 4, 5), new Shard(3, 1, 5, 6)),
+                Shard.planByWeight(new double[] {100, 500}, 6, 8, 2));
+        assertEquals(List.of(new Shard(0, 0, 0, 2), new Shard(1, 0, 2, 4), new Shard(2, 0, 4, 6), new Shard(3, 0, 6, 8)),
+                Shard.planByWeight(new double[] {100}, 8, 0, 1), "one slot: shards of a quarter of the work");
+    }
+
+    @Test
     void aboutFourShardsPerCore() {
         assertEquals(25, Shard.sizeFor(200, 2));
         assertEquals(1, Shard.sizeFor(3, 16));
