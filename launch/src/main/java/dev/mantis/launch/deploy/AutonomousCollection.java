@@ -43,7 +43,10 @@ public final class AutonomousCollection {
     public static final String SUCCESS_CONFIDENCE = "mantis/success_confidence";
     /** Episode column: resets the episode took (1 when the first was accepted). */
     public static final String RESETS = "mantis/resets";
-    /** Episode column: control ticks the robot's reset routine or policy commanded before the episode (0: the cell reset it). */
+    /**
+     * Episode column: control ticks the robot's reset routine or policy commanded before the
+     * episode, all tries together (0: the cell reset the scene).
+     */
     public static final String RESET_STEPS = "mantis/reset_steps";
     /** Resets tried per episode before the run pauses. */
     public static final int RESET_TRIES = 3;

@@ -34,10 +34,11 @@ import java.util.function.Function;
  * robot's next joint states and the cell's task status, asks the policy (or the cell's oracle
  * action) for an action, and sends it through the safety layer to the robot's command topics.
  * An episode ends on success, the horizon, a failure the cell reports, or a safety stop. With a
- * scripted reset routine the robot runs it before each episode and the cell keeps its objects
- * where they are ({@code keep_objects}): only a simulation that diverged is reset by the cell. When the
- * robot is lost (its state publishers disconnect) or late (no state within the timeout), nothing
- * more is commanded and the episode returns at once with why the run must stop.
+ * reset routine (scripted, or a reset policy) the robot runs it before each episode and the cell
+ * keeps its objects where they are ({@code keep_objects}); only a simulation that diverged is
+ * reset by the cell. When the robot is lost (its state publishers disconnect) or late (no state
+ * within the timeout), nothing more is commanded and the episode returns at once with why the run
+ * must stop.
  */
 final class Deployment {
 
@@ -118,9 +119,10 @@ final class Deployment {
             resetTicks = done.ticks();
             String why = done.stop();
             if (why != null) {
-                String stop = why.equals(EpisodeResult.SAFETY_STOP) ? robot.estop().reason()
-                        + " during the reset routine; release it and run again" : describe(why, episode, 0)
-                        + " (during the reset routine)";
+                String stop = !why.equals(EpisodeResult.SAFETY_STOP) ? describe(why, episode, 0)
+                        + " (during the reset routine)" : robot.estop().engaged() ? robot.estop().reason()
+                        + " during the reset routine; release it and run again"
+                        : "the safety layer stopped the robot during the reset routine";
                 return new DeployedEpisode(new EpisodeResult(id, episode, seed, false, 0, 0, why), "", List.of(),
                         stop);
             }

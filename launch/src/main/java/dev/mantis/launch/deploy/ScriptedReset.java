@@ -17,9 +17,10 @@ import java.util.Map;
  * A profile's scripted reset routine ({@code --reset scripted}), run on the robot between
  * episodes: each move drives the joints in a straight line in joint space, one target per control
  * tick, from where the robot is to the move's targets: the joints it names, or for a lift the arm
- * configuration (inverse kinematics) with the end effector that much higher. A move is stretched beyond its seconds when
- * that would exceed a joint's velocity limit (the URDF's, times {@value #VELOCITY_SCALE}).
- * Targets outside a joint's position limits are refused when the routine is loaded.
+ * configuration (inverse kinematics) with the end effector that much higher. A move is stretched
+ * beyond its seconds when that would exceed a joint's velocity limit (the URDF's, times
+ * {@value #VELOCITY_SCALE}). Targets outside a joint's position limits are refused when the
+ * routine is loaded.
  */
 final class ScriptedReset implements ResetRoutine {
 
