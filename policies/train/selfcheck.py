@@ -361,11 +361,12 @@ def check_export_determinism(directory):
 
 # ---- synthetic reach dataset --------------------------------------------------------------------
 
-def write_synthetic_reach(path, episodes=200, seed=0):
+def write_synthetic_reach(path, episodes=200, seed=0, random_every=0):
     """A reach dataset in the NPZ export layout: the end-effector p (m, base frame) moves by the
     action's first three elements, capped at 16 mm a step, towards a target drawn like reach.yaml's
     (world frame; the base stands at x = -0.615); observation.state is a fixed smooth nonlinear
-    map of p to 7 "joints" plus the gripper width, so a policy must learn to read it."""
+    map of p to 7 "joints" plus the gripper width, so a policy must learn to read it. With
+    ``random_every`` k > 0, every k-th episode moves in random directions instead (and mostly fails)."""
     rng = np.random.default_rng(seed)
     A = np.random.default_rng(1234).normal(size=(7, 3)) * 2.0
     B = np.random.default_rng(4321).normal(size=(7, 3)) * 3.0
@@ -377,6 +378,8 @@ def write_synthetic_reach(path, episodes=200, seed=0):
         p = np.array([0.307, 0.0, 0.487]) + rng.normal(size=3) * 0.01
         for k in range(60):
             d = target - base - p
+            if random_every and e % random_every == random_every - 1:
+                d = rng.normal(size=3)
             dist = np.linalg.norm(d)
             step = d if dist <= 0.016 else d / dist * 0.016
             q = np.concatenate([A @ p + 0.3 * np.sin(B @ p), [0.08]])

@@ -33,7 +33,8 @@ import java.util.function.Function;
  * cell resets the episode ({@code /mantis/sim/reset}), then each control step waits for the
  * robot's next joint states and the cell's task status, asks the policy (or the cell's oracle
  * action) for an action, and sends it through the safety layer to the robot's command topics.
- * An episode ends on success, the horizon, a failure the cell reports, or a safety stop. When the
+ * An episode ends on success (the cell's predicate, or another {@link SuccessDetector}), the
+ * horizon, a failure the cell reports, or a safety stop. When the
  * robot is lost (its state publishers disconnect) or late (no state within the timeout), nothing
  * more is commanded and the episode returns at once with why the run must stop.
  */
@@ -85,8 +86,13 @@ final class Deployment {
         this.resetCheck = resetCheck;
     }
 
-    /** Runs episode {@code episode} with {@code seed}. */
+    /** Runs episode {@code episode} with {@code seed}, its success decided by the cell's predicate. */
     DeployedEpisode run(int episode, long seed) throws InterruptedException {
+        return run(episode, seed, new PredicateDetector());
+    }
+
+    /** Runs episode {@code episode} with {@code seed}, its end and success decided by {@code detector}. */
+    DeployedEpisode run(int episode, long seed, SuccessDetector detector) throws InterruptedException {
         String id = task.spec().id();
         ResetEpisodeRequest request = new ResetEpisodeRequest();
         request.episode = episode;
@@ -135,6 +141,7 @@ final class Deployment {
         double reward = 0;
         while (true) {
             Observation robotObservation = commanded.observe();
+            boolean detected = detector.endsAfter(robotObservation, st);
             if (recorder != null) {
                 recorder.before(recorder.view().observe(robotObservation, st.environment_state,
                         st.environment_joints));
@@ -166,9 +173,9 @@ final class Deployment {
                         describe(why, episode, steps));
             }
             reward += st.reward;
-            boolean success = st.success;
             boolean failed = !st.failure.isEmpty();
-            boolean end = success || stopped || failed || steps == horizon;
+            boolean end = detected || detector.predicateEnds() && st.success || stopped || failed || steps == horizon;
+            boolean success = end && detector.succeeded(st, failed);
             if (recorder != null) {
                 recorder.after(applied, st.reward, end, success);
             }

@@ -149,6 +149,14 @@ public final class SuccessClassifier implements AutoCloseable {
         return settings.threshold();
     }
 
+    /**
+     * Frames in a row at or above the threshold that end an episode as a success (the spec's); 0:
+     * episodes run to their horizon (the default).
+     */
+    public int confirmFrames() {
+        return settings.confirmFrames();
+    }
+
     /** The model's spec. */
     public PolicySpec spec() {
         return spec;

@@ -134,7 +134,16 @@ final class SpecReader {
         if (threshold <= 0 || threshold >= 1) {
             throw fail("'" + id + ".threshold' must be between 0 and 1 (exclusive), got " + threshold);
         }
-        return new Classifier(text(s, "output", id), threshold);
+        int confirm = 0;
+        if (s.hasNonNull("confirm_frames")) {
+            JsonNode n = s.get("confirm_frames");
+            if (!n.canConvertToExactIntegral() || n.asLong() < 0 || n.asLong() > Integer.MAX_VALUE) {
+                throw fail("'" + id + ".confirm_frames' must be an integer >= 0 (0: episodes run to the horizon), got "
+                        + n);
+            }
+            confirm = n.asInt();
+        }
+        return new Classifier(text(s, "output", id), threshold, confirm);
     }
 
     private Diffusion diffusion(JsonNode s, String id) throws PolicyException {
