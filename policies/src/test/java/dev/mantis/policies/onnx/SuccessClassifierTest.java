@@ -79,6 +79,7 @@ class SuccessClassifierTest {
     void theProbabilityIsTheModelsOnNormalisedFeatures() throws IOException {
         try (SuccessClassifier c = load(model(spec(), true), TestRobot.OBSERVATION)) {
             assertEquals(0.5, c.threshold());
+            assertEquals(0, c.confirmFrames(), "by default episodes run to the horizon");
             double[][] cases = {{1, 0, 0, 0, 0}, {3, 0.5, -1, 0.2, 9}, {-2, 1, 2, 1.5, -3}, {0, 0, 0, -1, 0}};
             for (double[] k : cases) {
                 double p = c.probability(TestRobot.observation(k[0], k[1], k[2]), TestRobot.goal(k[3], k[4]));
@@ -86,9 +87,10 @@ class SuccessClassifierTest {
             }
         }
         ObjectNode strict = spec();
-        ((ObjectNode) strict.get("success_classifier")).put("threshold", 0.9);
+        ((ObjectNode) strict.get("success_classifier")).put("threshold", 0.9).put("confirm_frames", 3);
         try (SuccessClassifier c = load(model(strict, true), TestRobot.OBSERVATION)) {
             assertEquals(0.9, c.threshold());
+            assertEquals(3, c.confirmFrames());
         }
     }
 
@@ -131,6 +133,10 @@ class SuccessClassifierTest {
         ((ObjectNode) badThreshold.get("success_classifier")).put("threshold", 1.0);
         assertEquals(file() + ": mantis.policy: 'success_classifier.threshold' must be between 0 and 1 (exclusive), "
                 + "got 1.0", failure(model(badThreshold, true), TestRobot.OBSERVATION));
+        ObjectNode negative = spec();
+        ((ObjectNode) negative.get("success_classifier")).put("confirm_frames", -1);
+        assertEquals(file() + ": mantis.policy: 'success_classifier.confirm_frames' must be an integer >= 0 (0: "
+                + "episodes run to the horizon), got -1", failure(model(negative, true), TestRobot.OBSERVATION));
         // without the sigmoid, zeros (state normalised to (-0.5, 0)) give the logit 1 * -0.5 - 0.25
         assertEquals(file() + ": output 'success_probability' is -0.75 on a test input, not a probability; export the "
                 + "sigmoid of the logit (policies/train/train_success.py)",
