@@ -143,6 +143,19 @@ class SuccessDetectionTest {
             assertEquals(0, oracle.code(), oracle.err());
             Run flailing = mantis(autonomous("random", model.toString(), 6, "auto-random").toArray(new String[0]));
             assertEquals(0, flailing.code(), flailing.err());
+            // a policy is no classifier, and a classifier no policy: one line each, nothing recorded
+            Path policy = Path.of("../assets/src/main/resources/mantis/policies/reach_bc.onnx").toAbsolutePath()
+                    .normalize();
+            Run wrong = mantis(autonomous("oracle", policy.toString(), 1, "wrong").toArray(new String[0]));
+            assertEquals(2, wrong.code(), wrong.err());
+            assertEquals("mantis: --success " + policy + ": is a feedforward policy, not a success classifier; give it "
+                    + "as the policy and train a classifier with policies/train/train_success.py\n", wrong.err());
+            Run swapped = mantis(autonomous(model.toString(), "predicate", 1, "wrong").toArray(new String[0]));
+            assertEquals(2, swapped.code(), swapped.err());
+            assertEquals("mantis: " + model + ": is a success classifier, not a policy; give it as the success "
+                    + "detector (mantis collect --success " + model + ") and give --policy a policy model\n",
+                    swapped.err());
+            assertTrue(!Files.exists(dir.resolve("wrong")), "nothing recorded");
         }
         int agree = 0;
         int episodes = 0;
@@ -163,7 +176,6 @@ class SuccessDetectionTest {
                 episodes++;
             }
         }
-        System.out.print(table);
         assertEquals(18, episodes, table.toString());
         assertTrue(agree >= 16, "the classifier agrees with the simulator's predicate on " + agree + " of 18:\n" + table);
     }
@@ -171,6 +183,11 @@ class SuccessDetectionTest {
     @Test
     void keyPressesLabelEpisodesAndTheEndOfInputStopsTheRunCleanly() throws Exception {
         Path out = dir.resolve("labelled");
+        Run simulated = mantis("collect", "--task", "reach", "--episodes", "1", "--out", out.toString(), "--success",
+                "key");
+        assertEquals(2, simulated.code(), simulated.err());
+        assertEquals("mantis: --success key needs --robot ros:PROFILE --autonomous; in simulation the task's "
+                + "predicate labels episodes\n", simulated.err());
         try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
                 "reach")) {
             // episode 0: yes; episode 1: a typo, then no; episode 2: the input ends
