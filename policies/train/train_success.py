@@ -16,14 +16,17 @@ How it is used. ``mantis collect --autonomous --success MODEL.onnx`` scores ever
 its action and labels an episode by its last frame's probability against ``--threshold``. By
 default episodes run to their horizon; ``--confirm-frames N`` (stored in the spec) ends an episode
 as a success after N frames in a row at or above the threshold, the last one's action applied,
-which is where a successful training episode ended. The report's ``first_fire`` says what that
-would do on the held-out episodes: the last frames of a successful episode look much like the
-ones before (a step of the approach), so a classifier often fires a step or a few early, and the
-episode would end short of the goal. Episodes run to the horizon with the goal held (key-press
-labels on a real robot) may take more positive frames, e.g. ``--positive-frames 10``.
+which is where a successful training episode ended. The last frames of a successful episode look
+much like the ones before (a step of the approach), so a classifier trained for the horizon label
+(3 positive frames, balanced classes) fires a step or a few early and would end episodes short of
+the goal. ``--early-stop`` trains one for stopping instead: only the last frame positive, no
+balancing (precision over recall: a missed stop lets the episode run on, an early one mislabels
+it) and ``confirm_frames`` 1. The report's ``first_fire`` says what stopping would do on the
+held-out episodes. Episodes run to the horizon with the goal held (key-press labels on a real
+robot) may take more positive frames, e.g. ``--positive-frames 10``.
 
 The classes are balanced in the loss (binary cross-entropy with the positives weighted by
-negatives / positives). The network is an MLP (``--layers`` hidden ReLU layers of ``--hidden``
+negatives / positives; ``--positive-weight`` sets another weight). The network is an MLP (``--layers`` hidden ReLU layers of ``--hidden``
 units) on the normalized concatenation of the features, with a sigmoid output, trained with Adam
 (cosine learning-rate decay to 0), on one thread and deterministic for a given ``--seed``.
 ``--val-fraction`` of the episodes (drawn with the seed) are held out; the report gives, on their
@@ -73,16 +76,22 @@ def parse_args(argv):
                    help="comma-separated observation features, in input order (default: %(default)s)")
     p.add_argument("--goal", default="observation.goal.state",
                    help="comma-separated goal features; empty for none (default: %(default)s)")
-    p.add_argument("--positive-frames", type=int, default=3,
-                   help="last frames of a successful episode labelled positive (default: %(default)s)")
+    p.add_argument("--early-stop", action="store_true",
+                   help="a classifier that ends episodes at their first confident frame: --positive-frames 1 "
+                        "--positive-weight 1 --confirm-frames 1 unless given")
+    p.add_argument("--positive-frames", type=int,
+                   help="last frames of a successful episode labelled positive (default: 3, 1 with --early-stop)")
     p.add_argument("--ignore-frames", type=int, default=0,
                    help="frames before the positive ones left out of training (default: %(default)s)")
     p.add_argument("--threshold", type=float, default=0.5,
                    help="probability from which a frame counts as a success, stored in the spec "
                         "(default: %(default)s)")
-    p.add_argument("--confirm-frames", type=int, default=0,
+    p.add_argument("--confirm-frames", type=int,
                    help="frames in a row >= --threshold that end an episode early as a success, stored in the spec; "
-                        "0: episodes run to their horizon (default: %(default)s)")
+                        "0: episodes run to their horizon (default: 0, 1 with --early-stop)")
+    p.add_argument("--positive-weight", type=float,
+                   help="weight of a positive frame in the loss (default: negatives / positives, balanced; 1 with "
+                        "--early-stop)")
     p.add_argument("--hidden", type=int, default=128, help="hidden layer width (default: %(default)s)")
     p.add_argument("--layers", type=int, default=2, help="hidden layers (default: %(default)s)")
     p.add_argument("--epochs", type=int, default=100, help="passes over the data (default: %(default)s)")
@@ -98,6 +107,11 @@ def parse_args(argv):
     p.add_argument("--robot-type", help="robot type for the spec (default: info.json's robot_type)")
     p.add_argument("--control-hz", type=float, help="control rate in Hz (default: info.json's fps)")
     args = p.parse_args(argv)
+    early = args.early_stop
+    args.positive_frames = args.positive_frames if args.positive_frames is not None else 1 if early else 3
+    args.confirm_frames = args.confirm_frames if args.confirm_frames is not None else 1 if early else 0
+    if early and args.positive_weight is None:
+        args.positive_weight = 1.0
     for name in ("hidden", "epochs", "batch", "threads", "positive_frames"):
         if getattr(args, name) < 1:
             p.error("--%s must be positive, got %d" % (name.replace("_", "-"), getattr(args, name)))
@@ -107,8 +121,8 @@ def parse_args(argv):
         p.error("--threshold must be between 0 and 1, got %g" % args.threshold)
     if not 0 <= args.val_fraction < 1:
         p.error("--val-fraction must be in [0, 1), got %g" % args.val_fraction)
-    if args.lr <= 0 or args.min_std < 0:
-        p.error("--lr must be > 0 and --min-std >= 0")
+    if args.lr <= 0 or args.min_std < 0 or args.positive_weight is not None and args.positive_weight <= 0:
+        p.error("--lr and --positive-weight must be > 0 and --min-std >= 0")
     return args
 
 
@@ -282,7 +296,8 @@ def train(args):
     obs_size, goal_size = obs_t.shape[1], goal_t.shape[1]
     model = classifier_module(obs_size + goal_size, args.hidden, args.layers)
     optimiser = torch.optim.Adam(model.parameters(), lr=args.lr)
-    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor([negatives / positives], dtype=torch.float32))
+    weight = args.positive_weight if args.positive_weight is not None else negatives / positives
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor([weight], dtype=torch.float32))
     shuffle = torch.Generator().manual_seed(args.seed)
     n = obs_t.shape[0]
     steps_per_epoch = math.ceil(n / args.batch)
@@ -386,10 +401,12 @@ def train(args):
         "settings": {
             "observation": observation, "goal": goal, "positive_frames": args.positive_frames,
             "ignore_frames": args.ignore_frames, "threshold": args.threshold, "confirm_frames": args.confirm_frames,
+            "early_stop": args.early_stop,
             "hidden": args.hidden,
             "layers": args.layers, "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
             "lr_schedule": "cosine to 0", "optimizer": "adam",
-            "loss": "binary cross-entropy, positives weighted by negatives/positives (%.3f)" % (negatives / positives),
+            "loss": "binary cross-entropy, positives weighted %.3f (%s)" % (
+                weight, "balanced: negatives/positives" if args.positive_weight is None else "--positive-weight"),
             "seed": args.seed, "val_fraction": args.val_fraction, "min_std": args.min_std, "threads": args.threads,
             "robot_type": robot_type, "control_hz": control_hz,
         },

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
                 + "scripts in policies/train/ and export it as an ONNX model with its mantis.policy spec.",
         footer = {"", "Examples:", "  mantis train bc --data data/reach --out reach_bc.onnx --epochs 200",
             "  mantis train bc --data data/push-demos --data data/push-auto-her --out push_v2.onnx",
-            "  mantis train success --data data/push-auto --data data/push-demos --out push_success.onnx"})
+            "  mantis train success --data data/push-auto --data data/push-demos --out push_success.onnx",
+            "  mantis train success --data data/reach-ok --data data/reach-fail --out reach_stop.onnx --early-stop"})
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "bc|success", description = "The method: bc (goal-conditioned behaviour "
@@ -48,6 +49,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "the model sees (the script's default if absent: observation.state,observation.environment_state for bc, "
             + "and observation.ee_pose too for success).")
     String observation;
+
+    @Option(names = "--early-stop", description = "With success: a classifier that ends autonomous episodes at their "
+            + "first confident frame, instead of labelling them at their horizon (train_success.py --early-stop).")
+    boolean earlyStop;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,6 +96,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new InputException("train " + method + ": unknown method; available: bc, success");
         }
         boolean bc = method.equals("bc");
+        if (bc && earlyStop) {
+            throw new InputException("--early-stop is for train success (a success classifier), not bc");
+        }
         if (!out.toString().endsWith(".onnx")) {
             throw new InputException("--out " + out + ": the model file must end in .onnx");
         }
@@ -118,6 +126,9 @@ public final class TrainCommand implements Callable<Integer> {
                     Long.toString(seed)));
             if (bc) {
                 cmd.addAll(List.of("--controller", controllers.iterator().next()));
+            }
+            if (earlyStop) {
+                cmd.add("--early-stop");
             }
             if (epochs != null) {
                 cmd.addAll(List.of("--epochs", Integer.toString(epochs)));

@@ -93,6 +93,10 @@ class SuccessDetectionTest {
         Run train = mantis("train", "success", "--data", ok.toString(), "--data", fail.toString(), "--out",
                 model.toString());
         assertEquals(0, train.code(), train.err());
+        Path stopper = dir.resolve("reach_stop.onnx");
+        Run trainStopper = mantis("train", "success", "--data", ok.toString(), "--data", fail.toString(), "--out",
+                stopper.toString(), "--early-stop");
+        assertEquals(0, trainStopper.code(), trainStopper.err());
 
         // PyTorch's held-out numbers: 18 episodes, two thirds successes
         JsonNode report = new ObjectMapper().readTree(Files.readString(Path.of(model + ".train.json")));
@@ -143,6 +147,8 @@ class SuccessDetectionTest {
             assertEquals(0, oracle.code(), oracle.err());
             Run flailing = mantis(autonomous("random", model.toString(), 6, "auto-random").toArray(new String[0]));
             assertEquals(0, flailing.code(), flailing.err());
+            Run stopping = mantis(autonomous("oracle", stopper.toString(), 12, "auto-stop").toArray(new String[0]));
+            assertEquals(0, stopping.code(), stopping.err());
             // a policy is no classifier, and a classifier no policy: one line each, nothing recorded
             Path policy = Path.of("../assets/src/main/resources/mantis/policies/reach_bc.onnx").toAbsolutePath()
                     .normalize();
@@ -178,6 +184,33 @@ class SuccessDetectionTest {
         }
         assertEquals(18, episodes, table.toString());
         assertTrue(agree >= 16, "the classifier agrees with the simulator's predicate on " + agree + " of 18:\n" + table);
+        assertStopsEarly(dir.resolve("auto-stop"));
+    }
+
+    /**
+     * The early-stopping classifier ends the oracle's episodes about where the predicate would (a
+     * reach takes 15 to 31 steps of the 60-step horizon), mostly agreeing with it; one that misses
+     * runs to the horizon.
+     */
+    private void assertStopsEarly(Path auto) throws Exception {
+        DatasetReader reader = DatasetReader.open(auto);
+        int agree = 0;
+        int early = 0;
+        StringBuilder table = new StringBuilder();
+        for (EpisodeRow row : reader.episodes()) {
+            boolean success = (Boolean) row.extra(TaskRecording.EPISODE_SUCCESS);
+            boolean predicate = (Boolean) row.extra(AutonomousCollection.PREDICATE_SUCCESS);
+            table.append(String.format(Locale.ROOT, "%d: p %.3f success %b predicate %b length %d%n",
+                    row.episodeIndex(), (Double) row.extra(AutonomousCollection.SUCCESS_CONFIDENCE), success, predicate,
+                    row.length()));
+            agree += success == predicate ? 1 : 0;
+            early += row.length() < 60 ? 1 : 0;
+            if (row.length() < 60) {
+                assertTrue(success, "an episode ends early only as a success:\n" + table);
+            }
+        }
+        assertEquals(12, reader.episodes().size());
+        assertTrue(early >= 9 && agree >= 10, early + " stopped early, " + agree + " of 12 agree:\n" + table);
     }
 
     @Test
