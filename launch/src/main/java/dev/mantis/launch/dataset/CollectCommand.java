@@ -98,9 +98,9 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Option(names = "--success", paramLabel = "predicate|FILE.onnx|key", defaultValue = "predicate",
             description = "With --autonomous: what labels an episode a success: the cell's predicate (ends the episode "
-                    + "when it holds), a success classifier (policies/train/train_success.py; ends the episode at the "
-                    + "first frame it is sure of), or a person (key: after each episode 'success? [y/n]' on standard "
-                    + "input) (default: ${DEFAULT-VALUE}).")
+                    + "when it holds), a success classifier (mantis train success; scores the episode's last frame, "
+                    + "or ends the episode at its first confident frame if trained with --early-stop), or a person "
+                    + "(key: after each episode 'success? [y/n]' on standard input) (default: ${DEFAULT-VALUE}).")
     String success;
 
     @Option(names = "--master", paramLabel = "URI", description = "With --robot ros:...: the ROS master "
