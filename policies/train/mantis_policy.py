@@ -28,6 +28,7 @@ SPEC_KEY = "mantis.policy"
 SPEC_VERSION = 1
 OPSET = 13
 FAMILIES = ("feedforward", "latent_goal", "recurrent", "chunked", "diffusion")
+CLASSIFIER = "success_classifier"  # not a policy: (observation, goal) -> success probability, no action
 INTEGER_COLUMNS = ("episode_index", "frame_index", "index", "task_index")
 INFO_KEY = "_info_json"
 DEFAULT_MIN_STD = 1e-4
@@ -212,6 +213,31 @@ def policy_spec(family, robot_type, controller, control_hz, observation, goal, a
     return spec
 
 
+def classifier_spec(robot_type, control_hz, observation, goal, normalization, output="success_probability",
+                    threshold=0.5, confirm_frames=0):
+    """The ``mantis.policy`` object of a success classifier (family ``success_classifier``): no
+    action and no controller; the graph's ``output`` ``[batch, 1]`` is the probability that the
+    goal is achieved, a success from ``threshold`` on; ``confirm_frames`` frames in a row at or
+    above it end an episode early (0: never)."""
+    if not 0 < threshold < 1:
+        raise ValueError("threshold %r must be between 0 and 1" % threshold)
+    names = {"observation": "observation"}
+    if goal:
+        names["goal"] = "goal"
+    return {
+        "version": SPEC_VERSION,
+        "family": CLASSIFIER,
+        "robot_type": robot_type,
+        "controller": None,
+        "control_hz": control_hz,
+        "observation": [{"name": n, "size": int(s)} for n, s in observation],
+        "goal": [{"name": n, "size": int(s)} for n, s in goal],
+        "tensors": names,
+        CLASSIFIER: {"output": output, "threshold": float(threshold), "confirm_frames": int(confirm_frames)},
+        "normalization": normalization,
+    }
+
+
 def spec_json(spec):
     """The spec as the metadata string (keys in the README's order, no trailing spaces)."""
     return json.dumps(spec, ensure_ascii=False, allow_nan=False)
@@ -302,8 +328,9 @@ def check_spec(spec, model=None):
     """Problems with a spec (an empty list if none): required keys, sizes, normalization lengths,
     family settings, and, given the ONNX ModelProto, that the named tensors exist."""
     problems = []
-    for key in ("version", "family", "robot_type", "controller", "control_hz", "observation", "goal", "action",
-                "tensors"):
+    classifier = spec.get("family") == CLASSIFIER
+    for key in ("version", "family", "robot_type", "controller", "control_hz", "observation", "goal", "tensors") + (
+            (CLASSIFIER,) if classifier else ("action",)):
         if key not in spec:
             problems.append("missing '%s'" % key)
     if problems:
@@ -311,10 +338,17 @@ def check_spec(spec, model=None):
     if spec["version"] != SPEC_VERSION:
         problems.append("version %r, expected %d" % (spec["version"], SPEC_VERSION))
     family = spec["family"]
-    if family not in FAMILIES:
-        problems.append("family '%s' is not one of %s" % (family, ", ".join(FAMILIES)))
+    if family not in FAMILIES and not classifier:
+        problems.append("family '%s' is not one of %s" % (family, ", ".join(FAMILIES + (CLASSIFIER,))))
     sizes = {f["name"]: f["size"] for f in spec["observation"] + spec["goal"]}
-    sizes[spec["action"]["name"]] = spec["action"]["size"]
+    if classifier:
+        settings = spec[CLASSIFIER]
+        if "action" in spec or "action" in spec["tensors"]:
+            problems.append("a %s has no action: remove 'action' and 'tensors.action'" % CLASSIFIER)
+        if not 0 < settings.get("threshold", 0.5) < 1:
+            problems.append("%s.threshold must be between 0 and 1" % CLASSIFIER)
+    else:
+        sizes[spec["action"]["name"]] = spec["action"]["size"]
     for name, stats in spec.get("normalization", {}).items():
         if name not in sizes:
             problems.append("normalization for '%s', which is neither an input feature nor the action" % name)
@@ -323,6 +357,9 @@ def check_spec(spec, model=None):
     tensors = spec["tensors"]
     if bool(spec["goal"]) != ("goal" in tensors) and family != "latent_goal":
         problems.append("tensors.goal must be present exactly when 'goal' lists features")
+    if classifier:
+        inputs = [tensors["observation"]] + ([tensors["goal"]] if "goal" in tensors else [])
+        return problems + graph_problems(model, inputs, [spec[CLASSIFIER]["output"]])
     settings = spec.get(family) if family in FAMILIES else None
     if family in ("latent_goal", "recurrent", "chunked", "diffusion") and not isinstance(settings, dict):
         problems.append("family '%s' needs a '%s' settings object" % (family, family))
@@ -343,6 +380,12 @@ def check_spec(spec, model=None):
         outputs += settings["state_outputs"]
     elif family == "diffusion":
         inputs += [settings["sample_input"], settings["timestep_input"]]
+    return problems + graph_problems(model, inputs, outputs)
+
+
+def graph_problems(model, inputs, outputs):
+    """Problems with the tensor names a spec gives against the ONNX ModelProto (none for None)."""
+    problems = []
     if model is not None:
         graph_inputs = {i.name for i in model.graph.input} - {i.name for i in model.graph.initializer}
         graph_outputs = {o.name for o in model.graph.output}

@@ -19,8 +19,10 @@ What it checks:
 3. ``export_examples.py`` run twice into temporary directories writes the same bytes both times,
    the same as ``--models`` holds (``--skip-export`` skips).
 4. ``train_bc.py`` on a small synthetic reach dataset: the model and report are written, the
-   loss falls, and the exported model evaluated with NumPy reproduces the reported final loss
-   (``--skip-train`` skips).
+   loss falls, and the exported model evaluated with NumPy reproduces the reported final loss;
+   ``train_success.py`` on the same kind of data with failed episodes: its ``success_classifier``
+   spec checks out, the model reproduces the report's reference probabilities, and held-out
+   episodes are told apart (``--skip-train`` skips both).
 
 ``--write-synthetic FILE.npz`` instead writes a synthetic reach dataset in the NPZ export format
 (a point end-effector moved by a capped step towards a target, seen through a fixed nonlinear
@@ -361,11 +363,12 @@ def check_export_determinism(directory):
 
 # ---- synthetic reach dataset --------------------------------------------------------------------
 
-def write_synthetic_reach(path, episodes=200, seed=0):
+def write_synthetic_reach(path, episodes=200, seed=0, random_every=0):
     """A reach dataset in the NPZ export layout: the end-effector p (m, base frame) moves by the
     action's first three elements, capped at 16 mm a step, towards a target drawn like reach.yaml's
     (world frame; the base stands at x = -0.615); observation.state is a fixed smooth nonlinear
-    map of p to 7 "joints" plus the gripper width, so a policy must learn to read it."""
+    map of p to 7 "joints" plus the gripper width, so a policy must learn to read it. With
+    ``random_every`` k > 0, every k-th episode moves in random directions instead (and mostly fails)."""
     rng = np.random.default_rng(seed)
     A = np.random.default_rng(1234).normal(size=(7, 3)) * 2.0
     B = np.random.default_rng(4321).normal(size=(7, 3)) * 3.0
@@ -377,6 +380,8 @@ def write_synthetic_reach(path, episodes=200, seed=0):
         p = np.array([0.307, 0.0, 0.487]) + rng.normal(size=3) * 0.01
         for k in range(60):
             d = target - base - p
+            if random_every and e % random_every == random_every - 1:
+                d = rng.normal(size=3)
             dist = np.linalg.norm(d)
             step = d if dist <= 0.016 else d / dist * 0.016
             q = np.concatenate([A @ p + 0.3 * np.sin(B @ p), [0.08]])
@@ -453,13 +458,50 @@ def check_train_bc():
                                   report["seconds"]))
 
 
+def check_train_success():
+    """train_success.py on a synthetic reach dataset with failed (random) episodes: a valid
+    success_classifier spec, the exported model gives the reported reference probabilities, and
+    the held-out episodes are told apart."""
+    import onnx
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "reach.npz")
+        out = os.path.join(tmp, "success.onnx")
+        write_synthetic_reach(data, episodes=60, random_every=3)
+        cmd = [sys.executable, os.path.join(HERE, "train_success.py"), "--data", data, "--out", out, "--epochs", "60"]
+        run = subprocess.run(cmd, capture_output=True, text=True)
+        if run.returncode != 0:
+            raise Failure("train_success.py failed:\n%s%s" % (run.stdout, run.stderr))
+        with open(out + ".train.json", encoding="utf-8") as f:
+            report = json.load(f)
+        model = onnx.load(out)
+        spec = mp.read_spec(model)
+        problems = mp.check_spec(spec, model)
+        if problems or spec["family"] != mp.CLASSIFIER or "action" in spec:
+            raise Failure("train_success.py wrote a bad spec: %s %s" % (problems, spec))
+        host = Host(model, spec, np.float64)
+        output = spec[mp.CLASSIFIER]["output"]
+        worst = 0.0
+        for frame in report["reference"]:
+            o = host.tensor(frame["observation"], spec["observation"])
+            g = host.tensor(frame["goal"], spec["goal"])
+            p = run_onnx(model, {"observation": o, "goal": g})[output][0, 0]
+            worst = max(worst, close("train_success.py reference probability", p, frame["probability"], 1e-5))
+        accuracy = report["held_out"]["episodes"]["accuracy"]
+        if not accuracy >= 0.8:
+            raise Failure("train_success.py: held-out episode accuracy %.3f" % accuracy)
+        print("  train_success.py: %d frames, held-out episodes accuracy %.3f, the exported model gives the %d "
+              "reference probabilities (max error %.2g), %.1f s" % (report["frames"], accuracy,
+                                                                    len(report["reference"]), worst, report["seconds"]))
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--models", default=os.path.normpath(DEFAULT_MODELS), metavar="DIR",
                    help="the example models (default: %(default)s)")
     p.add_argument("--skip-export", action="store_true", help="skip the export determinism check")
-    p.add_argument("--skip-train", action="store_true", help="skip the train_bc.py check")
+    p.add_argument("--skip-train", action="store_true", help="skip the train_bc.py and train_success.py checks")
     p.add_argument("--write-synthetic", metavar="FILE.npz", help="only write a synthetic reach dataset")
     p.add_argument("--episodes", type=int, default=200, help="episodes of --write-synthetic (default: 200)")
     args = p.parse_args(argv)
@@ -474,6 +516,7 @@ def main(argv=None):
             check_export_determinism(args.models)
         if not args.skip_train:
             check_train_bc()
+            check_train_success()
     except Failure as e:
         print("selfcheck: FAILED: %s" % e, file=sys.stderr)
         return 1

@@ -5,13 +5,13 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /** Whether the Python training stack (python3 with torch, onnx, numpy) is installed: required in CI. */
-final class PythonCheck {
+public final class PythonCheck {
 
     private PythonCheck() {
     }
 
     /** Fails in CI, skips elsewhere, when python3 cannot import torch, onnx and numpy. */
-    static void requireTorch() throws Exception {
+    public static void requireTorch() throws Exception {
         String missing;
         try {
             Process p = new ProcessBuilder(dev.mantis.launch.policy.Python.executable(), "-c",

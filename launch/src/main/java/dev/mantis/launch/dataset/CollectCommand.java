@@ -42,7 +42,11 @@ import picocli.CommandLine.Option;
             "  mantis collect --suite core --episodes 20 --out data/core --resume",
             "  mantis collect --suite core --episodes 20 --out data/core --spark local[4]",
             "  mantis collect --task push --episodes 20 --cameras front,wrist --image-size 128 --out data/push-rgb",
-            "  mantis collect --robot ros:franka --autonomous --task push --policy push_bc.onnx --episodes 500 --out data/auto"})
+            "  mantis collect --robot ros:franka --autonomous --task push --policy push_bc.onnx --episodes 500 --out data/auto",
+            "  mantis collect --robot ros:franka --autonomous --task push --policy push_bc.onnx --success push_success.onnx "
+                    + "--episodes 500 --out data/auto",
+            "  mantis collect --robot ros:franka --autonomous --task push --policy push_bc.onnx --success key --episodes 50 "
+                    + "--out data/labelled"})
 public final class CollectCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -89,8 +93,15 @@ public final class CollectCommand implements Callable<Integer> {
     String robot;
 
     @Option(names = "--autonomous", description = "With --robot ros:PROFILE: collect unattended on the robot "
-            + "(checked resets, success labels from the cell, waits when the robot is lost; --resume continues).")
+            + "(checked resets, success labels from --success, waits when the robot is lost; --resume continues).")
     boolean autonomous;
+
+    @Option(names = "--success", paramLabel = "predicate|FILE.onnx|key", defaultValue = "predicate",
+            description = "With --autonomous: what labels an episode a success: the cell's predicate (ends the episode "
+                    + "when it holds), a success classifier (mantis train success; scores the episode's last frame, "
+                    + "or ends the episode at its first confident frame if trained with --early-stop), or a person "
+                    + "(key: after each episode 'success? [y/n]' on standard input) (default: ${DEFAULT-VALUE}).")
+    String success;
 
     @Option(names = "--master", paramLabel = "URI", description = "With --robot ros:...: the ROS master "
             + "(default: ROS_MASTER_URI).")
@@ -162,6 +173,10 @@ public final class CollectCommand implements Callable<Integer> {
         if (robot != null && robot.startsWith("ros:") || autonomous) {
             return autonomous();
         }
+        if (!success.equals("predicate")) {
+            throw new InputException("--success " + success + " needs --robot ros:PROFILE --autonomous; in simulation "
+                    + "the task's predicate labels episodes");
+        }
         if (!reset.equals("cell") || goals != null) {
             throw new InputException((goals != null ? "--goals" : "--reset " + reset) + " applies to --autonomous "
                     + "runs on a robot over ROS; simulated collection draws goals and resets the scene itself");
@@ -211,14 +226,23 @@ public final class CollectCommand implements Callable<Integer> {
         if (ids.size() != 1) {
             throw new InputException("--autonomous runs one task on one robot; give --task, not --suite");
         }
+        if (!success.equals("predicate") && !success.equals("key") && !success.endsWith(".onnx")) {
+            throw new InputException("--success " + success + ": give predicate, key or a FILE.onnx success classifier");
+        }
+        if (success.endsWith(".onnx") && !java.nio.file.Files.isRegularFile(Path.of(success))) {
+            throw new InputException("--success " + success + ": no such model file; train one with mantis train "
+                    + "success");
+        }
         TaskSpec task = TaskSource.task(ids.get(0));
         PrintWriter err = spec.commandLine().getErr();
         var settings = new dev.mantis.launch.deploy.AutonomousCollection.Settings(robot, urdf, master, task,
                 TaskSource.yaml(ids.get(0)), run.policy(), run.episodes(1_000_000), run.seed(), out,
-                resume, 10, stateTimeout, reset, run.device(), goals);
+                resume, 10, stateTimeout, success, reset, run.device(), goals);
+        var labels = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
         try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err)) {
             return dev.mantis.launch.deploy.AutonomousCollection.run(settings, run.safety(List.of(task), err),
-                    run.safetyName(), run.safetyYamlText(), policies, spec.commandLine().getOut(), err);
+                    run.safetyName(), run.safetyYamlText(), policies, labels, spec.commandLine().getOut(), err);
         }
     }
 

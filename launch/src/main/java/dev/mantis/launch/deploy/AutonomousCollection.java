@@ -3,6 +3,9 @@ package dev.mantis.launch.deploy;
 import dev.mantis.launch.InputException;
 import dev.mantis.launch.dataset.RunManifest;
 import dev.mantis.launch.task.ProgressBar;
+import dev.mantis.policies.PolicyException;
+import dev.mantis.policies.onnx.SuccessClassifier;
+import dev.mantis.robot.dataset.AtomicFiles;
 import dev.mantis.robot.dataset.DatasetSpec;
 import dev.mantis.robot.dataset.DatasetWriter;
 import dev.mantis.robot.dataset.EpisodeRow;
@@ -10,13 +13,16 @@ import dev.mantis.robot.dataset.parquet.ParquetColumn;
 import dev.mantis.robot.dataset.parquet.ParquetType;
 import dev.mantis.robot.ros.RosException;
 import dev.mantis.sim.record.FrameRecorder;
+import dev.mantis.sim.record.TaskObservation;
 import dev.mantis.sim.record.TaskRecording;
 import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeSeeds;
 import dev.mantis.sim.task.StartRegion;
 import dev.mantis.sim.task.TaskSpec;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +33,12 @@ import java.util.Map;
 /**
  * Unattended collection on a robot over ROS ({@code mantis collect --robot ros:PROFILE
  * --autonomous}): episode after episode the scene is reset (by the cell, or by the profile's
- * scripted routine with the objects left where they are) and checked (the objects must be back in
- * their start region, else the reset is retried, and after {@value #RESET_TRIES} refusals the run
- * pauses), a goal is picked (the task's sampler, or a goal set file), the policy acts, the cell's
- * success predicate labels the episode. Every episode is committed as
+ * scripted routine or a reset policy, with the objects left where they are) and checked (the
+ * objects must be back in their start region, else the reset is retried, and after
+ * {@value #RESET_TRIES} refusals the run pauses), a goal is picked (the task's sampler, or a goal
+ * set file), the policy acts, the success detector labels the episode: the cell's predicate, a
+ * success classifier or a person ({@code --success predicate|FILE.onnx|key}, see
+ * {@link SuccessDetector}). Every episode is committed as
  * it ends with its success label, the detector's confidence, the resets it took and its safety
  * events, so an interrupted run (SIGINT, SIGKILL) resumed with {@code --resume} loses and repeats
  * nothing. When the robot is lost mid-episode the episode is recorded as {@code robot_lost}, and
@@ -41,6 +49,13 @@ public final class AutonomousCollection {
 
     /** Episode column: the success detector's confidence that the episode succeeded (0..1). */
     public static final String SUCCESS_CONFIDENCE = "mantis/success_confidence";
+    /**
+     * Episode column: what the cell's predicate ({@code TaskStatus.success}) said after the episode's
+     * last action, whatever decided {@code mantis/success}, so that a classifier or a person can be
+     * measured against it; false where the cell has no predicate (a real robot's) or the episode was
+     * cut off.
+     */
+    public static final String PREDICATE_SUCCESS = "mantis/predicate_success";
     /** Episode column: resets the episode took (1 when the first was accepted). */
     public static final String RESETS = "mantis/resets";
     /**
@@ -58,12 +73,13 @@ public final class AutonomousCollection {
 
     /**
      * What the run is: where, which task and policy, how many episodes, the safety setting, the
+     * success detector ({@code predicate}, {@code key} or a classifier's {@code FILE.onnx}), the
      * reset ({@code cell}, {@code scripted} or a reset policy's model on {@code device}) and the goal
      * set file (null: the task's goal sampler).
      */
     public record Settings(String robot, String urdf, String master, TaskSpec task, String taskYaml, String policy,
             int episodes, long seed, Path out, boolean resume, double connectTimeout, Double stateTimeout,
-            String reset, String device, Path goals) {
+            String success, String reset, String device, Path goals) {
     }
 
     /**
@@ -71,9 +87,10 @@ public final class AutonomousCollection {
      *
      * @param safety the safety layer's settings ({@code --safety})
      * @param safetyName and text of the safety setting, recorded in the manifest
+     * @param labels where a person's labels are read from with {@code --success key} (standard input)
      */
     public static int run(Settings s, dev.mantis.sim.task.EpisodeSafety safety, String safetyName, String safetyYaml,
-            dev.mantis.launch.policy.PolicySource policies, PrintWriter out, PrintWriter err)
+            dev.mantis.launch.policy.PolicySource policies, BufferedReader labels, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
         RosSession.Target target = RosSession.target(s.robot(), s.urdf(), s.task());
         GoalSet goals = s.goals() == null ? null : GoalSet.read(s.goals(), s.task());
@@ -86,14 +103,21 @@ public final class AutonomousCollection {
                 throw new InputException(s.out() + ": was collected with " + before + "; this run asks for " + manifest
                         + "; resume with the same --task, --episodes, --seed, --policy and --safety");
             }
+            String labelled = Files.exists(successFile(s.out())) ? Files.readString(successFile(s.out()))
+                    : "predicate";
+            if (before != null && !labelled.equals(s.success())) {
+                throw new InputException(s.out() + ": was labelled with --success " + labelled + "; resume with the "
+                        + "same --success");
+            }
         } else if (Files.exists(s.out())) {
             throw new InputException(s.out() + ": already exists; give a new --out, or --resume to continue it");
         }
         try (RosSession session = RosSession.open(target, s.task(), s.master(), policies, s.policy(), safety,
-                s.connectTimeout())) {
+                s.connectTimeout()); SuccessDetector detector = detector(s, session, policies, labels, err)) {
             DatasetSpec plain = TaskRecording.spec(List.of(s.task()), session.robot, session.safety.isPresent());
             List<ParquetColumn> columns = new ArrayList<>(plain.episodeColumns());
             columns.add(new ParquetColumn(SUCCESS_CONFIDENCE, ParquetType.DOUBLE, false));
+            columns.add(new ParquetColumn(PREDICATE_SUCCESS, ParquetType.BOOLEAN, false));
             columns.add(new ParquetColumn(RESETS, ParquetType.INT64, false));
             columns.add(new ParquetColumn(RESET_STEPS, ParquetType.INT64, false));
             DatasetSpec spec = new DatasetSpec(plain.robotType(), plain.fps(), plain.features(), columns);
@@ -101,13 +125,38 @@ public final class AutonomousCollection {
                     ? DatasetWriter.resume(s.out(), spec) : DatasetWriter.create(s.out(), spec);
             try (writer) {
                 manifest.write(s.out(), Map.of(s.task().id(), s.taskYaml()), safetyYaml);
-                return collect(s, session, writer, timeout, goals, out, err);
+                AtomicFiles.write(successFile(s.out()), s.success().getBytes(StandardCharsets.UTF_8));
+                return collect(s, session, detector, writer, timeout, goals, out, err);
             }
         }
     }
 
-    private static int collect(Settings s, RosSession session, DatasetWriter writer, double timeout, GoalSet goals,
-            PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+    /** Where the {@code --success} setting is kept, to check a resumed run against it. */
+    private static Path successFile(Path root) {
+        return root.resolve("meta/mantis/success.txt");
+    }
+
+    /** The detector {@code --success} names; a classifier is loaded and checked against the robot and task. */
+    private static SuccessDetector detector(Settings s, RosSession session,
+            dev.mantis.launch.policy.PolicySource policies, BufferedReader labels, PrintWriter err) {
+        if (s.success().equals("predicate")) {
+            return new PredicateDetector();
+        }
+        if (s.success().equals("key")) {
+            return new KeyPressDetector(labels, err);
+        }
+        // the recording's view: a dataset of one task has the task's own widths
+        TaskObservation view = new TaskObservation(session.task, session.robot.observationSpec());
+        try {
+            return new ClassifierDetector(SuccessClassifier.load(Path.of(s.success()), session.taskRobot.id(),
+                    view.spec(), view.goalSpec(), policies.options()), view);
+        } catch (PolicyException e) {
+            throw new InputException("--success " + e.getMessage());
+        }
+    }
+
+    private static int collect(Settings s, RosSession session, SuccessDetector detector, DatasetWriter writer,
+            double timeout, GoalSet goals, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         List<Boolean> successes = new ArrayList<>();
         int resets = 0;
         int safetyEvents = 0;
@@ -136,7 +185,16 @@ public final class AutonomousCollection {
             while (tries < RESET_TRIES) {
                 tries++;
                 resets++;
-                d = deployment.run(e, seed, goals == null ? new double[0] : goals.pick(seed));
+                try {
+                    d = deployment.run(e, seed, goals == null ? new double[0] : goals.pick(seed), detector);
+                } catch (SuccessDetector.LabelsEnded ended) {
+                    ProgressPlot.write(plot, title, successes, PLOT_WINDOW, resets, safetyEvents);
+                    err.printf(Locale.ROOT, "%nmantis: autonomous collection stopped: %s, so it is not recorded; the %d "
+                            + "episodes labelled are kept in %s; run again with --resume to go on%n", ended.getMessage(),
+                            writer.episodeCount(), s.out());
+                    err.flush();
+                    return 1;
+                }
                 resetSteps += deployment.resetTicks();
                 if (d.resetProblem() == null) {
                     break;
@@ -154,7 +212,9 @@ public final class AutonomousCollection {
             EpisodeResult r = d.result();
             if (r.steps() > 0) {
                 Map<String, Object> extras = d.extras(session.policies.id(), e, session.safety.isPresent());
-                extras.put(SUCCESS_CONFIDENCE, r.success() ? 1.0 : 0.0); // the simulator's predicate is certain
+                SuccessDetector.Label label = detector.take(); // null: cut off (robot lost) before it was labelled
+                extras.put(SUCCESS_CONFIDENCE, label == null ? 0.0 : label.confidence());
+                extras.put(PREDICATE_SUCCESS, label != null && label.predicate());
                 extras.put(RESETS, (long) tries);
                 extras.put(RESET_STEPS, resetSteps);
                 writer.writeEpisode(recorder.buffer(), d.instruction(), extras);

@@ -113,7 +113,8 @@ public final class DeployCommand implements Callable<Integer> {
             ProgressBar bar = new ProgressBar(err, true, "episodes");
             start = System.nanoTime();
             for (int e = 0; e < episodes && stop == null; e++) {
-                DeployedEpisode d = deployment.run(e, EpisodeSeeds.of(run.seed(), taskSpec.id(), e), new double[0]);
+                DeployedEpisode d = deployment.run(e, EpisodeSeeds.of(run.seed(), taskSpec.id(), e), new double[0],
+                        new PredicateDetector());
                 results.add(d.result());
                 stop = d.stop();
                 if (stop != null) { // said at once; the recording is finished after

@@ -33,12 +33,12 @@ import java.util.function.Function;
  * cell resets the episode ({@code /mantis/sim/reset}), then each control step waits for the
  * robot's next joint states and the cell's task status, asks the policy (or the cell's oracle
  * action) for an action, and sends it through the safety layer to the robot's command topics.
- * An episode ends on success, the horizon, a failure the cell reports, or a safety stop. With a
- * reset routine (scripted, or a reset policy) the robot runs it before each episode and the cell
- * keeps its objects where they are ({@code keep_objects}); only a simulation that diverged is
- * reset by the cell. When the robot is lost (its state publishers disconnect) or late (no state
- * within the timeout), nothing more is commanded and the episode returns at once with why the run
- * must stop.
+ * An episode ends on success (the cell's predicate, or another {@link SuccessDetector}), the
+ * horizon, a failure the cell reports, or a safety stop. With a reset routine (scripted, or a
+ * reset policy) the robot runs it before each episode and the cell keeps its objects where they
+ * are ({@code keep_objects}); only a simulation that diverged is reset by the cell. When the
+ * robot is lost (its state publishers disconnect) or late (no state within the timeout), nothing
+ * more is commanded and the episode returns at once with why the run must stop.
  */
 final class Deployment {
 
@@ -98,15 +98,17 @@ final class Deployment {
 
     /**
      * Runs episode {@code episode} with {@code seed}, toward {@code goal} (target points; empty: the
-     * goal the cell draws from the seed).
+     * goal the cell draws from the seed), its end and success decided by {@code detector}.
      */
-    DeployedEpisode run(int episode, long seed, double[] goal) throws InterruptedException {
-        DeployedEpisode d = runEpisode(episode, seed, goal);
+    DeployedEpisode run(int episode, long seed, double[] goal, SuccessDetector detector)
+            throws InterruptedException {
+        DeployedEpisode d = runEpisode(episode, seed, goal, detector);
         lastFailure = d.result().failure();
         return d;
     }
 
-    private DeployedEpisode runEpisode(int episode, long seed, double[] goal) throws InterruptedException {
+    private DeployedEpisode runEpisode(int episode, long seed, double[] goal, SuccessDetector detector)
+            throws InterruptedException {
         String id = task.spec().id();
         ResetEpisodeRequest request = new ResetEpisodeRequest();
         request.episode = episode;
@@ -171,6 +173,7 @@ final class Deployment {
         double reward = 0;
         while (true) {
             Observation robotObservation = commanded.observe();
+            boolean detected = detector.endsAfter(robotObservation, st);
             if (recorder != null) {
                 recorder.before(recorder.view().observe(robotObservation, st.environment_state,
                         st.environment_joints));
@@ -202,9 +205,9 @@ final class Deployment {
                         describe(why, episode, steps));
             }
             reward += st.reward;
-            boolean success = st.success;
             boolean failed = !st.failure.isEmpty();
-            boolean end = success || stopped || failed || steps == horizon;
+            boolean end = detected || detector.predicateEnds() && st.success || stopped || failed || steps == horizon;
+            boolean success = end && detector.succeeded(st, failed);
             if (recorder != null) {
                 recorder.after(applied, st.reward, end, success);
             }

@@ -14,15 +14,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mantis train bc}: train a goal-conditioned behaviour-cloning policy from a dataset and export it to ONNX. */
+/**
+ * {@code mantis train bc|success}: train a goal-conditioned behaviour-cloning policy, or a success
+ * classifier, from datasets and export it to ONNX.
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a policy from a Mantis dataset with the PyTorch scripts in policies/train/ and export it "
-                + "as an ONNX model with its mantis.policy spec.",
+        description = "Train a policy (bc) or a success classifier (success) from Mantis datasets with the PyTorch "
+                + "scripts in policies/train/ and export it as an ONNX model with its mantis.policy spec.",
         footer = {"", "Examples:", "  mantis train bc --data data/reach --out reach_bc.onnx --epochs 200",
-            "  mantis train bc --data data/push-demos --data data/push-auto-her --out push_v2.onnx"})
+            "  mantis train bc --data data/push-demos --data data/push-auto-her --out push_v2.onnx",
+            "  mantis train success --data data/push-auto --data data/push-demos --out push_success.onnx",
+            "  mantis train success --data data/reach-ok --data data/reach-fail --out reach_stop.onnx --early-stop"})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "bc", description = "The method: bc (goal-conditioned behaviour cloning).")
+    @Parameters(index = "0", paramLabel = "bc|success", description = "The method: bc (goal-conditioned behaviour "
+            + "cloning, policies/train/train_bc.py) or success (a success classifier for mantis collect --autonomous "
+            + "--success, policies/train/train_success.py; needs successful and failed episodes).")
     String method;
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "The dataset to learn from; repeat "
@@ -39,23 +46,28 @@ public final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--observation", paramLabel = "FEATURES", description = "Comma-separated observation features "
-            + "the policy sees (the script's default if absent: observation.state,observation.environment_state).")
+            + "the model sees (the script's default if absent: observation.state,observation.environment_state for bc, "
+            + "and observation.ee_pose too for success).")
     String observation;
+
+    @Option(names = "--early-stop", description = "With success: a classifier that ends autonomous episodes at their "
+            + "first confident frame, instead of labelling them at their horizon (train_success.py --early-stop).")
+    boolean earlyStop;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** policies/train/train_bc.py of the checkout: under -Dmantis.home (set by ./mantis), else above the working directory. */
-    private static Path script() {
+    /** policies/train/NAME of the checkout: under -Dmantis.home (set by ./mantis), else above the working directory. */
+    private static Path script(String name) {
         String home = System.getProperty("mantis.home");
         Path dir = Path.of(home != null ? home : System.getProperty("user.dir")).toAbsolutePath();
         for (Path d = dir; d != null; d = home != null ? null : d.getParent()) {
-            Path script = d.resolve("policies/train/train_bc.py");
+            Path script = d.resolve("policies/train/" + name);
             if (Files.isRegularFile(script)) {
                 return script;
             }
         }
-        throw new InputException("policies/train/train_bc.py not found under " + dir
+        throw new InputException("policies/train/" + name + " not found under " + dir
                 + "; run mantis from its source checkout (./mantis sets -Dmantis.home)");
     }
 
@@ -80,18 +92,22 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!method.equals("bc")) {
-            throw new InputException("train " + method + ": unknown method; available: bc");
+        if (!method.equals("bc") && !method.equals("success")) {
+            throw new InputException("train " + method + ": unknown method; available: bc, success");
+        }
+        boolean bc = method.equals("bc");
+        if (bc && earlyStop) {
+            throw new InputException("--early-stop is for train success (a success classifier), not bc");
         }
         if (!out.toString().endsWith(".onnx")) {
             throw new InputException("--out " + out + ": the model file must end in .onnx");
         }
-        Path script = script();
+        Path script = script(bc ? "train_bc.py" : "train_success.py");
         java.util.Set<String> controllers = new java.util.TreeSet<>();
         for (Path d : data) {
             controllers.add(controller(d));
         }
-        if (controllers.size() != 1) {
+        if (controllers.size() != 1) { // a classifier reads no actions, but mixes datasets of one task and robot too
             throw new InputException("--data " + data + ": the datasets' actions are for different controllers "
                     + controllers + "; mix datasets of one task and robot");
         }
@@ -107,7 +123,13 @@ public final class TrainCommand implements Callable<Integer> {
             }
             List<String> cmd = new ArrayList<>(List.of(Python.executable(), script.toString(), "--data",
                     String.join(",", npzs.stream().map(Path::toString).toList()), "--out", out.toString(), "--seed",
-                    Long.toString(seed), "--controller", controllers.iterator().next()));
+                    Long.toString(seed)));
+            if (bc) {
+                cmd.addAll(List.of("--controller", controllers.iterator().next()));
+            }
+            if (earlyStop) {
+                cmd.add("--early-stop");
+            }
             if (epochs != null) {
                 cmd.addAll(List.of("--epochs", Integer.toString(epochs)));
             }

@@ -7,6 +7,7 @@ import dev.mantis.policies.PolicyException;
 import dev.mantis.policies.PolicyFaults;
 import dev.mantis.policies.PolicyOptions;
 import dev.mantis.policies.spec.Chunked;
+import dev.mantis.policies.spec.Classifier;
 import dev.mantis.policies.spec.Diffusion;
 import dev.mantis.policies.spec.LatentGoal;
 import dev.mantis.policies.spec.PolicySpec;
@@ -60,6 +61,10 @@ public final class OnnxPolicy implements Policy {
         OnnxPolicy policy;
         try {
             PolicySpec spec = PolicySpec.parse(session.specJson(model, file), file);
+            if (spec.family() instanceof Classifier) {
+                throw new PolicyException(file + ": is a success classifier, not a policy; give it as the success "
+                        + "detector (mantis collect --success " + file + ") and give --policy a policy model");
+            }
             spec.check(robotType, observationFeatures, goalFeatures, action);
             GraphContract contract = new GraphContract(file, session.session());
             Inference inference = inference(spec, session, contract);

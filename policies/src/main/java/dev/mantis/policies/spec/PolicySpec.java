@@ -61,6 +61,15 @@ public final class PolicySpec {
         new RobotMatch(this).check(robotType, observationFeatures, goalFeatures, actionSpec);
     }
 
+    /**
+     * Checks the robot type and that every observation and goal feature is present with its size:
+     * what a {@link Classifier}, which has no action, needs of the robot and task.
+     */
+    public void checkInputs(String robotType, ObservationSpec observationFeatures, ObservationSpec goalFeatures)
+            throws PolicyException {
+        new RobotMatch(this).checkInputs(robotType, observationFeatures, goalFeatures);
+    }
+
     /** Where the spec came from (the model file), as used in messages. */
     public String source() {
         return source;
@@ -129,6 +138,10 @@ public final class PolicySpec {
 
     @Override
     public String toString() {
+        if (family instanceof Classifier c) {
+            return "success classifier for " + robotType + " (" + source + "): " + observation + " + " + goal + " -> "
+                    + c.output() + " >= " + c.threshold();
+        }
         return family.id() + " policy for " + robotType + " (" + source + "): " + observation + " + " + goal
                 + " -> " + action.name() + " (" + action.size() + ")";
     }

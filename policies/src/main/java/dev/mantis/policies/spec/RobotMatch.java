@@ -18,9 +18,7 @@ final class RobotMatch {
 
     void check(String robotType, ObservationSpec observation, ObservationSpec goal, ActionSpec action)
             throws PolicyException {
-        if (!spec.robotType().equals(robotType)) {
-            throw fail("trained for robot '" + spec.robotType() + "', this robot is '" + robotType + "'");
-        }
+        robot(robotType);
         if (spec.controller() != null && !spec.controller().equals(action.controller())) {
             throw fail("trained for controller '" + spec.controller() + "', this robot uses '" + action.controller()
                     + "'");
@@ -38,6 +36,19 @@ final class RobotMatch {
         }
     }
 
+    /** The robot type and the observation and goal features, without the action (all a classifier needs). */
+    void checkInputs(String robotType, ObservationSpec observation, ObservationSpec goal) throws PolicyException {
+        robot(robotType);
+        features("observation", spec.observation(), observation);
+        features("goal", spec.goal(), goal);
+    }
+
+    private void robot(String robotType) throws PolicyException {
+        if (!spec.robotType().equals(robotType)) {
+            throw fail("trained for robot '" + spec.robotType() + "', this robot is '" + robotType + "'");
+        }
+    }
+
     private void features(String kind, List<FeatureSize> needed, ObservationSpec provided) throws PolicyException {
         List<FeatureSpec> available = provided == null ? List.of() : provided.features();
         for (FeatureSize f : needed) {
@@ -45,7 +56,7 @@ final class RobotMatch {
             if (!found) {
                 String list = available.stream().map(p -> p.name() + " (" + p.size() + ")")
                         .collect(Collectors.joining(", ", "[", "]"));
-                throw fail("the policy needs " + kind + " feature '" + f.name() + "' (" + f.size()
+                throw fail((spec.family() instanceof Classifier ? "the classifier" : "the policy") + " needs " + kind + " feature '" + f.name() + "' (" + f.size()
                         + ") but the robot/task provide " + list);
             }
         }

@@ -17,7 +17,7 @@ import java.util.Set;
 final class SpecReader {
 
     private static final List<String> FAMILIES = List.of("feedforward", "latent_goal", "recurrent", "chunked",
-            "diffusion");
+            "diffusion", Classifier.ID);
 
     private final String source;
 
@@ -57,10 +57,22 @@ final class SpecReader {
             throw fail("'observation' lists no features");
         }
         List<FeatureSize> goal = root.has("goal") ? features(root, "goal") : List.of();
-        ActionFeature action = action(object(root, "action"));
-        Family family = family(familyId, root, observation, goal);
+        ActionFeature action;
+        Family family;
+        if (familyId.equals(Classifier.ID)) {
+            if (root.hasNonNull("action")) {
+                throw fail("a " + Classifier.ID + " outputs a probability, not an action: remove 'action' (its output"
+                        + " tensor is '" + Classifier.ID + ".output')");
+            }
+            Classifier classifier = classifier(object(root, familyId), familyId);
+            family = classifier;
+            action = new ActionFeature(classifier.output(), 1, List.of());
+        } else {
+            action = action(object(root, "action"));
+            family = family(familyId, root, observation, goal);
+        }
         TensorNames tensors = tensors(object(root, "tensors"), family, goal);
-        Map<String, Normalization> normalization = normalization(root, observation, goal, action);
+        Map<String, Normalization> normalization = normalization(root, observation, goal, action, family);
         return new PolicySpec(source, version, family, robotType, controller, controlHz, observation, goal, action,
                 tensors, normalization);
     }
@@ -117,6 +129,23 @@ final class SpecReader {
         }
     }
 
+    private Classifier classifier(JsonNode s, String id) throws PolicyException {
+        double threshold = s.hasNonNull("threshold") ? number(s, "threshold", id) : 0.5;
+        if (threshold <= 0 || threshold >= 1) {
+            throw fail("'" + id + ".threshold' must be between 0 and 1 (exclusive), got " + threshold);
+        }
+        int confirm = 0;
+        if (s.hasNonNull("confirm_frames")) {
+            JsonNode n = s.get("confirm_frames");
+            if (!n.canConvertToExactIntegral() || n.asLong() < 0 || n.asLong() > Integer.MAX_VALUE) {
+                throw fail("'" + id + ".confirm_frames' must be an integer >= 0 (0: episodes run to the horizon), got "
+                        + n);
+            }
+            confirm = n.asInt();
+        }
+        return new Classifier(text(s, "output", id), threshold, confirm);
+    }
+
     private Diffusion diffusion(JsonNode s, String id) throws PolicyException {
         String schedule = text(s, "schedule", id);
         if (!schedule.equals("ddpm") && !schedule.equals("ddim")) {
@@ -156,7 +185,16 @@ final class SpecReader {
 
     private TensorNames tensors(JsonNode t, Family family, List<FeatureSize> goal) throws PolicyException {
         String observation = text(t, "observation", "tensors");
-        String action = text(t, "action", "tensors");
+        String action;
+        if (family instanceof Classifier c) {
+            if (t.hasNonNull("action")) {
+                throw fail("a " + Classifier.ID + " has no action tensor: remove 'tensors.action' (its output is '"
+                        + Classifier.ID + ".output')");
+            }
+            action = c.output();
+        } else {
+            action = text(t, "action", "tensors");
+        }
         String goalTensor = null;
         if (family instanceof LatentGoal) {
             if (t.hasNonNull("goal")) {
@@ -171,7 +209,7 @@ final class SpecReader {
     }
 
     private Map<String, Normalization> normalization(JsonNode root, List<FeatureSize> observation,
-            List<FeatureSize> goal, ActionFeature action) throws PolicyException {
+            List<FeatureSize> goal, ActionFeature action, Family family) throws PolicyException {
         Map<String, Normalization> out = new HashMap<>();
         if (!root.hasNonNull("normalization")) {
             return out;
@@ -184,7 +222,9 @@ final class SpecReader {
         for (FeatureSize f : goal) {
             sizes.put(f.name(), f.size());
         }
-        sizes.put(action.name(), action.size());
+        if (!(family instanceof Classifier)) { // a probability is not denormalised
+            sizes.put(action.name(), action.size());
+        }
         for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
             String name = it.next();
             Integer size = sizes.get(name);

@@ -103,7 +103,7 @@ class PolicySpecTest {
     @Test
     void reportsEachMistakeInOneLine() {
         assertEquals("m.onnx: mantis.policy: 'family' is 'mlp', expected one of [feedforward, latent_goal, recurrent,"
-                + " chunked, diffusion]", message(example("\"feedforward\"", "\"mlp\"")));
+                + " chunked, diffusion, success_classifier]", message(example("\"feedforward\"", "\"mlp\"")));
         assertEquals("m.onnx: mantis.policy version 2 is not supported (this host reads version 1); update Mantis or"
                 + " re-export the model", message(example("\"version\": 1", "\"version\": 2")));
         assertEquals("m.onnx: mantis.policy: 'robot_type' is missing",
