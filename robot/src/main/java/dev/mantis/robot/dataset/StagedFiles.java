@@ -31,6 +31,7 @@ public final class StagedFiles implements AutoCloseable {
 
     /** Writes {@code contents} to a temporary beside {@code target}, flushed. */
     void stage(Path target, Contents contents) throws IOException {
+        target = target.toAbsolutePath(); // a bare file name has no parent to create
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".stage");
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
