@@ -89,10 +89,12 @@ public final class CollectCommand implements Callable<Integer> {
     int gop;
 
     @Option(names = "--robot", paramLabel = "sim:ID|ros:PROFILE", description = "Where episodes run: the simulator "
-            + "(sim:ID, the task's robot; the default) or a robot over ROS (ros:PROFILE, with --autonomous).")
+            + "(sim:ID, the task's robot; the default) or a robot over ROS (ros:PROFILE, with --autonomous). With "
+            + "--autonomous, sim:ID serves the simulated robot over ROS in this process (a private roscore unless "
+            + "--master) and drives it as a real one.")
     String robot;
 
-    @Option(names = "--autonomous", description = "With --robot ros:PROFILE: collect unattended on the robot "
+    @Option(names = "--autonomous", description = "With --robot ros:PROFILE or sim:ID: collect unattended on the robot "
             + "(checked resets, success labels from --success, waits when the robot is lost; --resume continues).")
     boolean autonomous;
 
@@ -214,9 +216,9 @@ public final class CollectCommand implements Callable<Integer> {
 
     /** {@code --robot ros:PROFILE --autonomous}: unattended collection over ROS. */
     private int autonomous() throws Exception {
-        if (robot == null || !robot.startsWith("ros:") || !autonomous) {
-            throw new InputException("--autonomous runs on a robot over ROS: give --robot ros:PROFILE --autonomous "
-                    + "(in simulation mantis collect is unattended already)");
+        if (robot == null || !(robot.startsWith("ros:") || robot.startsWith("sim:")) || !autonomous) {
+            throw new InputException("--robot ros:PROFILE runs autonomously: give --robot ros:PROFILE --autonomous, "
+                    + "or --robot sim:ID --autonomous for the simulator served over ROS in this process");
         }
         if (run.spark() != null || !cameras.isEmpty() || onlySuccess) {
             throw new InputException("--autonomous records every episode of one robot: drop --spark, --cameras and "

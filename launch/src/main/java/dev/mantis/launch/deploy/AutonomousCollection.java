@@ -29,10 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Unattended collection on a robot over ROS ({@code mantis collect --robot ros:PROFILE
- * --autonomous}): episode after episode the scene is reset (by the cell, or by the profile's
+ * --autonomous}, or {@code --robot sim:ID} for the simulator served over ROS in this process by a
+ * {@link SimCell}): episode after episode the scene is reset (by the cell, or by the profile's
  * scripted routine or a reset policy, with the objects left where they are) and checked (the
  * objects must be back in their start region, else the reset is retried, and after
  * {@value #RESET_TRIES} refusals the run pauses), a goal is picked (the task's sampler, or a goal
@@ -92,6 +94,21 @@ public final class AutonomousCollection {
     public static int run(Settings s, dev.mantis.sim.task.EpisodeSafety safety, String safetyName, String safetyYaml,
             dev.mantis.launch.policy.PolicySource policies, BufferedReader labels, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
+        if (s.robot().startsWith("sim:")) {
+            try (SimCell cell = SimCell.start(s.robot().substring(4), s.task(), s.master())) {
+                Settings served = new Settings(cell.robotArgument(), s.urdf(), cell.master(), s.task(), s.taskYaml(),
+                        s.policy(), s.episodes(), s.seed(), s.out(), s.resume(), s.connectTimeout(), s.stateTimeout(),
+                        s.success(), s.reset(), s.device(), s.goals());
+                return run(served, cell::failure, safety, safetyName, safetyYaml, policies, labels, out, err);
+            }
+        }
+        return run(s, () -> null, safety, safetyName, safetyYaml, policies, labels, out, err);
+    }
+
+    /** Runs on the robot {@code s} names; {@code cellFailure} says why a cell of this process stopped serving. */
+    private static int run(Settings s, Supplier<String> cellFailure, dev.mantis.sim.task.EpisodeSafety safety,
+            String safetyName, String safetyYaml, dev.mantis.launch.policy.PolicySource policies,
+            BufferedReader labels, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
         RosSession.Target target = RosSession.target(s.robot(), s.urdf(), s.task());
         GoalSet goals = s.goals() == null ? null : GoalSet.read(s.goals(), s.task());
         double timeout = s.stateTimeout() != null ? s.stateTimeout() : target.profile().stateTimeout();
@@ -126,7 +143,7 @@ public final class AutonomousCollection {
             try (writer) {
                 manifest.write(s.out(), Map.of(s.task().id(), s.taskYaml()), safetyYaml);
                 AtomicFiles.write(successFile(s.out()), s.success().getBytes(StandardCharsets.UTF_8));
-                return collect(s, session, detector, writer, timeout, goals, out, err);
+                return collect(s, session, detector, writer, timeout, goals, cellFailure, out, err);
             }
         }
     }
@@ -156,7 +173,8 @@ public final class AutonomousCollection {
     }
 
     private static int collect(Settings s, RosSession session, SuccessDetector detector, DatasetWriter writer,
-            double timeout, GoalSet goals, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+            double timeout, GoalSet goals, Supplier<String> cellFailure, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
         List<Boolean> successes = new ArrayList<>();
         int resets = 0;
         int safetyEvents = 0;
@@ -236,7 +254,13 @@ public final class AutonomousCollection {
                 err.printf("%nmantis: %s; waiting for the robot to come back (Ctrl-C stops; --resume continues)%n",
                         d.stop());
                 err.flush();
-                awaitRobot(session);
+                String failed = awaitRobot(session, cellFailure);
+                if (failed != null) {
+                    err.printf("mantis: autonomous collection stopped: the simulated cell failed: %s; the %d episodes "
+                            + "recorded are kept in %s%n", failed, writer.episodeCount(), s.out());
+                    err.flush();
+                    return 1;
+                }
                 err.println("mantis: the robot is back; going on");
                 err.flush();
             }
@@ -259,15 +283,17 @@ public final class AutonomousCollection {
                 last.isEmpty() ? 0.0 : 100.0 * ok / last.size(), resets, safetyEvents);
     }
 
-    private static void awaitRobot(RosSession session) throws InterruptedException {
+    /** Waits until the robot is back (null), or the cell of this process failed (why). */
+    private static String awaitRobot(RosSession session, Supplier<String> cellFailure) throws InterruptedException {
         session.robot.forgetState();
-        while (true) {
+        while (cellFailure.get() == null) {
             try {
                 session.robot.connect(5);
-                return;
+                return null;
             } catch (RosException e) {
                 // still away: keep waiting
             }
         }
+        return cellFailure.get();
     }
 }

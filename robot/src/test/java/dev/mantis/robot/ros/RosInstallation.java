@@ -26,7 +26,7 @@ public final class RosInstallation {
     /** Fails (CI) or skips (locally) unless roscore and rospy are installed. */
     public static void require() {
         String missing = null;
-        if (findOnPath("roscore") == null) {
+        if (!RoscoreProcess.installed()) {
             missing = "roscore (apt-get install ros-core)";
         } else if (!Files.isExecutable(PYTHON) || !pythonImports("rospy, std_msgs.msg, sensor_msgs.msg")) {
             missing = "rospy for /usr/bin/python3 (apt-get install python3-rospy python3-std-msgs python3-sensor-msgs)";

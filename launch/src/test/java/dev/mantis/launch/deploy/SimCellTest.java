@@ -1,0 +1,59 @@
+package dev.mantis.launch.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mantis.launch.MantisCommand;
+import dev.mantis.robot.dataset.DatasetReader;
+import dev.mantis.robot.ros.RosInstallation;
+import dev.mantis.sim.record.TaskRecording;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mantis collect --robot sim:ID --autonomous}: the simulator served over ROS in the same
+ * process, on a private roscore the run starts and stops itself.
+ */
+class SimCellTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String err) {
+    }
+
+    private static Run collect(String... args) {
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = MantisCommand.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        return new Run(code, stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAutonomousRunInSimulationServesItsOwnCell() throws Exception {
+        RosInstallation.require();
+        Path out = dir.resolve("auto");
+        Run run = collect("collect", "--robot", "sim:panda", "--autonomous", "--task", "push", "--policy", "oracle",
+                "--episodes", "4", "--seed", "1", "--reset", "scripted", "--out", out.toString(), "--state-timeout", "5");
+        assertEquals(0, run.code(), run.err());
+        DatasetReader reader = DatasetReader.open(out);
+        assertEquals(4, reader.episodes().size());
+        long successes = reader.episodes().stream()
+                .filter(r -> (Boolean) r.extra(TaskRecording.EPISODE_SUCCESS)).count();
+        assertTrue(successes >= 3, successes + " of 4");
+        assertTrue(reader.episodes().stream().allMatch(r -> (Long) r.extra(AutonomousCollection.RESET_STEPS) > 0),
+                "the franka profile's routine ran before each episode");
+    }
+
+    @Test
+    void aRobotWithoutAProfileOrAnotherTasksRobotIsRefused() {
+        Run run = collect("collect", "--robot", "sim:ur5e", "--autonomous", "--task", "push", "--episodes", "1",
+                "--out", dir.resolve("x").toString());
+        assertEquals(2, run.code());
+        assertEquals("mantis: --robot sim:ur5e: task 'push' is for robot 'panda'", run.err().strip());
+    }
+}
