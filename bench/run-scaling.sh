@@ -2,7 +2,8 @@
 # Scaling of collection (issue 11: 2 workers vs 1 >= 1.8x on 2 free cores): the same core-suite
 # collection (18 tasks x 11 episodes = 198 episodes, oracle, seed 0) with 1 and 2 worker threads,
 # then on an embedded Spark with 1 and 2 executor cores; and, as the reference without recording,
-# `mantis eval` of the same episodes with 1 and 2 workers. Each run is a fresh `mantis` JVM with
+# `mantis eval` of the same episodes with 1 and 2 workers; and, as the machine's own ceiling, a
+# CPU-bound Python loop in 1 and 2 processes at once (2 virtual cores need not give 2x). Each run is a fresh `mantis` JVM with
 # the launcher's JVM options (MANTIS_JAVA_OPTS), as a user would start it. Prints each run's
 # episodes per second (the summary's: from the first episode to the closed dataset, without JVM or
 # Spark start-up) and, per pair, the ratio of the medians over ROUNDS rounds; the 1- and 2-worker
@@ -35,28 +36,39 @@ evaluate() { # WORKERS: prints the episodes per second of mantis eval
   "$root/mantis" eval --suite core --episodes "$episodes" --seed 0 --workers "$1" 2>/dev/null \
     | grep 'episodes/s' | tee -a "$out" | sed -n 's/^ *\([0-9.]*\) episodes\/s.*/\1/p'
 }
+loop() { # WORKERS: the machine's own ceiling: a CPU-bound Python loop in WORKERS processes at once, loops per second
+  local t
+  t="$(for ((i = 0; i < $1; i++)); do
+    /usr/bin/python3 -c 'import time
+t = time.perf_counter(); s = 0
+for i in range(20_000_000): s += i * i
+print(time.perf_counter() - t)' &
+  done; wait)"
+  echo "$t" | sort -g | tail -1 | awk -v n="$1" '{printf "%.4f\n", n / $1}'
+}
 run() { # KIND WORKERS: one run, its episodes per second
   case "$1" in
     threads) collect "threads$2" --workers "$2" ;;
     spark) collect "spark$2" --spark "local[$2]" ;;
     eval) evaluate "$2" ;;
+    loop) loop "$2" ;;
   esac
 }
 median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 declare -A rate
-for kind in threads spark eval; do
+for kind in threads spark eval loop; do
   rate[$kind.1]=""
   rate[$kind.2]=""
 done
 for ((r = 1; r <= rounds; r++)); do
   load "before round $r"
-  for kind in threads spark eval; do
+  for kind in threads spark eval loop; do
     order="1 2"
     [ $((r % 2)) = 0 ] && order="2 1"
     for w in $order; do
       rate[$kind.$w]+=" $(run "$kind" "$w")"
     done
-    if [ "$kind" != eval ]; then
+    if [ "$kind" = threads ] || [ "$kind" = spark ]; then
       diff -r "$work/threads1" "$work/${kind}2" >/dev/null 2>&1 || [ ! -d "$work/threads1" ] || {
         echo "run-scaling: datasets threads1 and ${kind}2 differ" >&2; exit 1; }
       diff -r "$work/threads1" "$work/${kind}1" >/dev/null 2>&1 || [ ! -d "$work/threads1" ] || {
@@ -79,4 +91,5 @@ ratio() { # LABEL KIND
   ratio "mantis collect --workers 1|2" threads
   ratio "mantis collect --spark local[1|2]" spark
   ratio "mantis eval --workers 1|2 (no recording)" eval
+  ratio "the machine: a CPU-bound loop, 1|2 processes" loop
 } | tee -a "$out"
