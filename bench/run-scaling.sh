@@ -3,8 +3,9 @@
 # collection (18 tasks x 11 episodes = 198 episodes, oracle, seed 0) with 1 and 2 worker threads,
 # then on an embedded Spark with 1 and 2 executor cores; and, as the reference without recording,
 # `mantis eval` of the same episodes with 1 and 2 workers; and, as the machine's own ceiling, a
-# CPU-bound Python loop in 1 and 2 processes at once (2 virtual cores need not give 2x). Each run is a fresh `mantis` JVM with
-# the launcher's JVM options (MANTIS_JAVA_OPTS), as a user would start it. Prints each run's
+# CPU-bound Python loop in 1 and 2 processes at once (2 virtual cores need not give 2x). Each
+# Mantis run is a fresh `mantis` JVM with the launcher's JVM options (MANTIS_JAVA_OPTS), as a user
+# would start it. Prints each run's
 # episodes per second (the summary's: from the first episode to the closed dataset, without JVM or
 # Spark start-up) and, per pair, the ratio of the medians over ROUNDS rounds; the 1- and 2-worker
 # runs alternate in order from round to round, so that a drift in the machine's speed does not
