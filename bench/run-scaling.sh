@@ -5,11 +5,10 @@
 # `mantis eval` of the same episodes with 1 and 2 workers; and, as the machine's own ceiling, a
 # CPU-bound Python loop in 1 and 2 processes at once (2 virtual cores need not give 2x). Each
 # Mantis run is a fresh `mantis` JVM with the launcher's JVM options (MANTIS_JAVA_OPTS), as a user
-# would start it. Prints each run's
-# episodes per second (the summary's: from the first episode to the closed dataset, without JVM or
-# Spark start-up) and, per pair, the ratio of the medians over ROUNDS rounds; the 1- and 2-worker
-# runs alternate in order from round to round, so that a drift in the machine's speed does not
-# favour one side. Checks that all collections wrote the same dataset. The load average is printed
+# would start it. Prints each run's episodes per second (the summary's: from the first episode to
+# the closed dataset, without JVM or Spark start-up) and, per pair, the ratio of the medians over
+# ROUNDS rounds; the 1- and 2-worker runs alternate in order from round to round, so that a drift
+# in the machine's speed does not favour one side. Checks that all collections wrote the same dataset. The load average is printed
 # around each round: the ratios only mean something on otherwise idle cores.
 # Usage: bench/run-scaling.sh [EPISODES_PER_TASK, default 11] [ROUNDS, default 3]
 # (MANTIS_BENCH_NO_BUILD=1 skips the build)
