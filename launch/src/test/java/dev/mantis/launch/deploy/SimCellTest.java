@@ -7,10 +7,16 @@ import dev.mantis.launch.MantisCommand;
 import dev.mantis.robot.dataset.DatasetReader;
 import dev.mantis.robot.ros.RosInstallation;
 import dev.mantis.sim.record.TaskRecording;
+import dev.mantis.launch.Main;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +53,30 @@ class SimCellTest {
         assertTrue(successes >= 3, successes + " of 4");
         assertTrue(reader.episodes().stream().allMatch(r -> (Long) r.extra(AutonomousCollection.RESET_STEPS) > 0),
                 "the franka profile's routine ran before each episode");
+    }
+
+    @Test
+    void stoppingTheRunStopsItsPrivateRoscore() throws Exception {
+        RosInstallation.require();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "collect", "--robot", "sim:panda",
+                "--autonomous", "--task", "reach", "--policy", "oracle", "--episodes", "1000", "--out",
+                dir.resolve("long").toString(), "--state-timeout", "5"));
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        InputStream err = p.getErrorStream();
+        StringBuilder text = new StringBuilder();
+        for (int b = err.read(); b >= 0 && !text.toString().contains(" episodes, "); b = err.read()) {
+            text.append((char) b);
+        }
+        List<ProcessHandle> roscore = p.descendants().toList();
+        assertTrue(roscore.size() >= 3, "roscore, rosmaster and rosout run under the collection: " + roscore + text);
+        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+        err.transferTo(OutputStream.nullOutputStream());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the collection stops");
+        for (ProcessHandle h : roscore) {
+            h.onExit().get(10, TimeUnit.SECONDS);
+            assertTrue(!h.isAlive(), "left running: " + h.info().commandLine().orElse(Long.toString(h.pid())));
+        }
     }
 
     @Test

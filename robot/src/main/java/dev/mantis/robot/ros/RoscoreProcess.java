@@ -16,17 +16,27 @@ import java.util.concurrent.TimeUnit;
  * A private roscore (Debian's {@code ros-core}) on a free loopback port, with its logs in a
  * temporary ROS_HOME: for runs that need a ROS master of their own (e.g. {@code mantis collect
  * --robot sim:ID --autonomous}) and for tests. It can be restarted on the same port; closing it
- * kills it and its children (rosmaster, rosout).
+ * kills it and its children (rosmaster, rosout), and so does the JVM's exit if it was not closed
+ * (Ctrl-C, SIGTERM; not SIGKILL).
  */
 public final class RoscoreProcess implements AutoCloseable {
 
     private final int port;
     private final Path home;
     private Process process;
+    /** Kills roscore when the JVM exits without closing it (Ctrl-C, SIGTERM). */
+    private final Thread exitHook = new Thread(() -> {
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }, "mantis-roscore-exit");
 
     private RoscoreProcess(int port, Path home) {
         this.port = port;
         this.home = home;
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     /** Whether {@code roscore} is on the PATH. */
@@ -58,7 +68,12 @@ public final class RoscoreProcess implements AutoCloseable {
             port = s.getLocalPort();
         }
         RoscoreProcess core = new RoscoreProcess(port, Files.createTempDirectory("mantis-roscore"));
-        core.launch();
+        try {
+            core.launch();
+        } catch (IOException | RuntimeException e) {
+            core.close();
+            throw e;
+        }
         return core;
     }
 
@@ -115,7 +130,7 @@ public final class RoscoreProcess implements AutoCloseable {
     }
 
     /** Kills roscore and its children at once (SIGKILL), as a crash would; a clean stop takes seconds. */
-    private void kill() throws InterruptedException {
+    private synchronized void kill() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -132,5 +147,10 @@ public final class RoscoreProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         kill();
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook runs anyway, and finds nothing left to kill
+        }
     }
 }
