@@ -97,6 +97,11 @@ final class PolicyReset implements ResetRoutine {
                 return new Outcome(done, Deployment.STATE_TIMEOUT);
             }
             double[] env = st.environment_state;
+            if (env.length < 7 * (index + 1)) {
+                throw new InputException(String.format(java.util.Locale.ROOT, "--reset FILE.onnx: the cell reports %d "
+                        + "object values on %s, task '%s' has %d objects (7 values each); publish every object's pose",
+                        env.length, status.topic(), task.id(), task.objects().size()));
+            }
             if (Math.hypot(env[7 * index] - goal[0], env[7 * index + 1] - goal[1]) <= tolerance) {
                 break;
             }
