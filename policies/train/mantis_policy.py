@@ -20,6 +20,7 @@ with /usr/bin/python3 (``scripts/install-deps.sh`` installs them).
 import io
 import json
 import os
+import sys
 import zipfile
 
 import numpy as np
@@ -36,6 +37,34 @@ DEFAULT_MIN_STD = 1e-4
 
 class InputError(Exception):
     """A bad input file or argument; the message names the file or option and the fix."""
+
+
+def run_trainer(name, parse_args, train, argv=None):
+    """Runs a training script: ``train(parse_args(argv))``; an InputError is one line on stderr
+    (``NAME: message``) and exit code 2."""
+    args = parse_args(argv)
+    try:
+        return train(args)
+    except InputError as e:
+        print("%s: %s" % (name, e), file=sys.stderr)
+        return 2
+
+
+def load_training_data(data_arg):
+    """The NPZ exports a ``--data`` argument names (comma-separated), merged into one dataset."""
+    return merge_datasets([load_npz(p) for p in data_arg.split(",")])
+
+
+def robot_type_and_rate(args, info, data_arg):
+    """``--robot-type`` and ``--control-hz``, else the dataset's robot_type and fps; an InputError
+    naming ``data_arg`` when either is missing."""
+    robot_type = args.robot_type or info.get("robot_type") or ""
+    if not robot_type:
+        raise InputError("%s: info.json has no robot_type; pass --robot-type, e.g. --robot-type panda" % data_arg)
+    control_hz = args.control_hz if args.control_hz is not None else info.get("fps")
+    if not control_hz:
+        raise InputError("%s: info.json has no fps; pass --control-hz" % data_arg)
+    return robot_type, int(control_hz) if float(control_hz).is_integer() else float(control_hz)
 
 
 class NpzDataset:

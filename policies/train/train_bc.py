@@ -84,32 +84,21 @@ def split(text):
 
 
 def main(argv=None):
-    args = parse_args(argv)
-    try:
-        return train(args)
-    except mp.InputError as e:
-        print("train_bc: %s" % e, file=sys.stderr)
-        return 2
+    return mp.run_trainer("train_bc", parse_args, train, argv)
 
 
 def train(args):
     import torch
 
     started = time.monotonic()
-    data = mp.merge_datasets([mp.load_npz(p) for p in args.data.split(",")])
+    data = mp.load_training_data(args.data)
     info = data.info
-    robot_type = args.robot_type or info.get("robot_type") or ""
     controller = args.controller or info.get("controller")
     if not controller:
         raise mp.InputError("%s: info.json does not say which controller recorded the actions; pass it, "
                             "e.g. --controller pd_ee_delta_pose (the dataset's meta/mantis/tasks/*.yaml name it)"
                             % args.data)
-    if not robot_type:
-        raise mp.InputError("%s: info.json has no robot_type; pass --robot-type, e.g. --robot-type panda" % args.data)
-    control_hz = args.control_hz if args.control_hz is not None else info.get("fps")
-    if not control_hz:
-        raise mp.InputError("%s: info.json has no fps; pass --control-hz" % args.data)
-    control_hz = int(control_hz) if float(control_hz).is_integer() else float(control_hz)
+    robot_type, control_hz = mp.robot_type_and_rate(args, info, args.data)
 
     def present(names, option):
         kept = []

@@ -217,27 +217,15 @@ def classifier_module(in_size, hidden, layers):
 
 
 def main(argv=None):
-    args = parse_args(argv)
-    try:
-        return train(args)
-    except mp.InputError as e:
-        print("train_success: %s" % e, file=sys.stderr)
-        return 2
+    return mp.run_trainer("train_success", parse_args, train, argv)
 
 
 def train(args):
     import torch
 
     started = time.monotonic()
-    data = mp.merge_datasets([mp.load_npz(p) for p in args.data.split(",")])
-    info = data.info
-    robot_type = args.robot_type or info.get("robot_type") or ""
-    if not robot_type:
-        raise mp.InputError("%s: info.json has no robot_type; pass --robot-type, e.g. --robot-type panda" % args.data)
-    control_hz = args.control_hz if args.control_hz is not None else info.get("fps")
-    if not control_hz:
-        raise mp.InputError("%s: info.json has no fps; pass --control-hz" % args.data)
-    control_hz = int(control_hz) if float(control_hz).is_integer() else float(control_hz)
+    data = mp.load_training_data(args.data)
+    robot_type, control_hz = mp.robot_type_and_rate(args, data.info, args.data)
     if LABEL not in data.arrays:
         raise mp.InputError("%s: no '%s' feature to label the episodes with; export a Mantis dataset"
                             % (args.data, LABEL))
