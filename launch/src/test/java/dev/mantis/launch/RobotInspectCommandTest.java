@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,20 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code mantis robot inspect} as a user runs it: output, JSON shape, errors and exit codes. */
 class RobotInspectCommandTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = MantisCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void jsonReportsJointsAndLinkPosesOfABundledRobot() throws Exception {
-        Run r = run("robot", "inspect", "ur5e", "--q", "shoulder_lift_joint=-1.5707963267948966", "--json");
+        CliRun r = run("robot", "inspect", "ur5e", "--q", "shoulder_lift_joint=-1.5707963267948966", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("ur5e", json.get("robot").asText());
@@ -51,7 +41,7 @@ class RobotInspectCommandTest {
 
     @Test
     void mimicJointsAppearWithTheirLeaderAndFollowIt() throws Exception {
-        Run r = run("robot", "inspect", "panda", "--q", "panda_finger_joint1=0.02", "--json");
+        CliRun r = run("robot", "inspect", "panda", "--q", "panda_finger_joint1=0.02", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(8, json.get("dof").asInt());
@@ -67,7 +57,7 @@ class RobotInspectCommandTest {
 
     @Test
     void textReportShowsTreeLimitsAndPoses() {
-        Run r = run("robot", "inspect", "panda");
+        CliRun r = run("robot", "inspect", "panda");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("8 degrees of freedom"), r.out());
         assertTrue(r.out().contains("└─ panda_joint1 (revolute)"), r.out());
@@ -80,43 +70,43 @@ class RobotInspectCommandTest {
     void badUrdfIsOneLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.urdf");
         Files.writeString(file, "<robot name=\"r\">\n  <link name=\"a\">\n</robot>\n");
-        Run r = run("robot", "inspect", file.toString());
+        CliRun r = run("robot", "inspect", file.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("mantis: " + file + ":"), r.err());
         assertFalse(r.err().contains("at dev.mantis"), "no stack trace without --debug");
-        Run debug = run("robot", "inspect", file.toString(), "--debug");
+        CliRun debug = run("robot", "inspect", file.toString(), "--debug");
         assertEquals(2, debug.code());
         assertTrue(debug.err().contains("at dev.mantis"), "--debug shows the stack trace");
     }
 
     @Test
     void unknownRobotAndBadJointValuesAreInputErrors() {
-        Run r = run("robot", "inspect", "no_such_robot");
+        CliRun r = run("robot", "inspect", "no_such_robot");
         assertEquals(2, r.code());
         assertEquals("mantis: no URDF file or bundled robot named 'no_such_robot'; bundled robots: panda, ur5e, "
                 + "allegro_right", r.err().strip());
-        Run q = run("robot", "inspect", "panda", "--q", "panda_joint1=abc");
+        CliRun q = run("robot", "inspect", "panda", "--q", "panda_joint1=abc");
         assertEquals(2, q.code());
         assertEquals("mantis: --q panda_joint1=abc: not a number; give radians or metres", q.err().strip());
-        Run mimic = run("robot", "inspect", "panda", "--q", "panda_finger_joint2=0.01");
+        CliRun mimic = run("robot", "inspect", "panda", "--q", "panda_finger_joint2=0.01");
         assertEquals(2, mimic.code());
         assertEquals("mantis: --q panda_finger_joint2: joint 'panda_finger_joint2' mimics 'panda_finger_joint1'; "
                 + "set that joint instead", mimic.err().strip());
-        Run flag = run("robot", "inspect", "panda", "--frobnicate");
+        CliRun flag = run("robot", "inspect", "panda", "--frobnicate");
         assertEquals(2, flag.code());
         assertTrue(flag.err().startsWith("mantis: Unknown option: '--frobnicate'"), flag.err());
     }
 
     @Test
     void versionAndHelpWithExamplesOnEveryVerb() {
-        Run v = run("--version");
+        CliRun v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("mantis "), v.out());
         for (String[] verb : new String[][] {{"--help"}, {"robot", "--help"}, {"robot", "inspect", "--help"},
             {"sim", "--help"}, {"sim", "bench", "--help"}, {"tasks", "--help"}, {"tasks", "list", "--help"},
             {"tasks", "show", "--help"}, {"tasks", "generate", "--help"}, {"eval", "--help"}}) {
-            Run h = run(verb);
+            CliRun h = run(verb);
             assertEquals(0, h.code(), String.join(" ", verb));
             assertTrue(h.out().contains("Example"), "help of '" + String.join(" ", verb) + "' has an example");
         }

@@ -3,14 +3,11 @@ package dev.mantis.launch.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mantis.launch.MantisCommand;
+import dev.mantis.launch.CliRun;
 import dev.mantis.robot.dataset.DatasetReader;
 import dev.mantis.robot.dataset.EpisodeFrames;
 import dev.mantis.robot.ros.Roscore;
 import dev.mantis.sim.robot.RobotProfile;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -43,28 +40,20 @@ class ScriptedResetTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run collect(String task, int episodes, Path out) {
+    private static CliRun collect(String task, int episodes, Path out) {
         return collect(task, episodes, out, "scripted");
     }
 
-    private static Run collect(String task, int episodes, Path out, String reset) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = MantisCommand.run(new String[] {"collect", "--robot", "ros:franka", "--autonomous", "--task", task,
-            "--policy", "oracle", "--episodes", Integer.toString(episodes), "--seed", "5", "--out", out.toString(),
-            "--reset", reset, "--state-timeout", "5", "--master", core.uri().toString()},
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true,
-                        StandardCharsets.UTF_8));
-        return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+    private static CliRun collect(String task, int episodes, Path out, String reset) {
+        return CliRun.of("collect", "--robot", "ros:franka", "--autonomous", "--task", task, "--policy", "oracle",
+                "--episodes", Integer.toString(episodes), "--seed", "5", "--out", out.toString(), "--reset", reset,
+                "--state-timeout", "5", "--master", core.uri().toString());
     }
 
     @Test
     void theArmGoesHomeAndTheObjectsStayWhereTheLastEpisodeLeftThem() throws Exception {
         Path out = dir.resolve("push");
-        Run run;
+        CliRun run;
         try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
                 "push")) {
             run = collect("push", 5, out);
@@ -102,8 +91,8 @@ class ScriptedResetTest {
         String model = Path.of("../policies/src/test/resources/models/feedforward.onnx").toAbsolutePath().normalize()
                 .toString();
         Path out = dir.resolve("policy");
-        Run run;
-        Run wrongTask;
+        CliRun run;
+        CliRun wrongTask;
         try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
                 "push")) {
             run = collect("push", 2, out, model);
@@ -130,7 +119,7 @@ class ScriptedResetTest {
     @Test
     void aSceneTheRoutineCannotPutBackPausesTheRun() throws Exception {
         Path out = dir.resolve("stack");
-        Run run;
+        CliRun run;
         try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
                 "stack_two")) {
             run = collect("stack_two", 3, out);

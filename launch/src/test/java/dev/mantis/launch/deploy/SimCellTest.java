@@ -3,16 +3,13 @@ package dev.mantis.launch.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mantis.launch.MantisCommand;
+import dev.mantis.launch.CliRun;
+import dev.mantis.launch.Main;
 import dev.mantis.robot.dataset.DatasetReader;
 import dev.mantis.robot.ros.RosInstallation;
 import dev.mantis.sim.record.TaskRecording;
-import dev.mantis.launch.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,21 +26,15 @@ class SimCellTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String err) {
-    }
-
-    private static Run collect(String... args) {
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = MantisCommand.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        return new Run(code, stderr.toString(StandardCharsets.UTF_8));
+    private static CliRun collect(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void anAutonomousRunInSimulationServesItsOwnCell() throws Exception {
         RosInstallation.require();
         Path out = dir.resolve("auto");
-        Run run = collect("collect", "--robot", "sim:panda", "--autonomous", "--task", "push", "--policy", "oracle",
+        CliRun run = collect("collect", "--robot", "sim:panda", "--autonomous", "--task", "push", "--policy", "oracle",
                 "--episodes", "4", "--seed", "1", "--reset", "scripted", "--out", out.toString(), "--state-timeout", "5");
         assertEquals(0, run.code(), run.err());
         DatasetReader reader = DatasetReader.open(out);
@@ -81,7 +72,7 @@ class SimCellTest {
 
     @Test
     void aRobotWithoutAProfileOrAnotherTasksRobotIsRefused() {
-        Run run = collect("collect", "--robot", "sim:ur5e", "--autonomous", "--task", "push", "--episodes", "1",
+        CliRun run = collect("collect", "--robot", "sim:ur5e", "--autonomous", "--task", "push", "--episodes", "1",
                 "--out", dir.resolve("x").toString());
         assertEquals(2, run.code());
         assertEquals("mantis: --robot sim:ur5e: task 'push' is for robot 'panda'", run.err().strip());

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mantis.launch.CliRun;
 import dev.mantis.launch.Main;
-import dev.mantis.launch.MantisCommand;
 import dev.mantis.launch.PythonCheck;
 import dev.mantis.policies.PolicyOptions;
 import dev.mantis.policies.onnx.SuccessClassifier;
@@ -20,9 +20,7 @@ import dev.mantis.sim.record.TaskRecording;
 import dev.mantis.sim.scene.Scene;
 import dev.mantis.sim.task.Task;
 import dev.mantis.sim.task.TaskSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,15 +59,8 @@ class SuccessDetectionTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run mantis(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = MantisCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun mantis(String... args) {
+        return CliRun.of(args);
     }
 
     private List<String> autonomous(String policy, String success, int episodes, String out) {
@@ -83,18 +74,18 @@ class SuccessDetectionTest {
         PythonCheck.requireTorch();
         Path ok = dir.resolve("ok");
         Path fail = dir.resolve("fail");
-        Run demos = mantis("collect", "--task", "reach", "--episodes", "60", "--seed", "1", "--out", ok.toString(),
+        CliRun demos = mantis("collect", "--task", "reach", "--episodes", "60", "--seed", "1", "--out", ok.toString(),
                 "--workers", "2");
         assertEquals(0, demos.code(), demos.err());
-        Run random = mantis("collect", "--task", "reach", "--policy", "random", "--episodes", "30", "--seed", "2",
+        CliRun random = mantis("collect", "--task", "reach", "--policy", "random", "--episodes", "30", "--seed", "2",
                 "--out", fail.toString(), "--workers", "2");
         assertEquals(0, random.code(), random.err());
         Path model = dir.resolve("reach_success.onnx");
-        Run train = mantis("train", "success", "--data", ok.toString(), "--data", fail.toString(), "--out",
+        CliRun train = mantis("train", "success", "--data", ok.toString(), "--data", fail.toString(), "--out",
                 model.toString());
         assertEquals(0, train.code(), train.err());
         Path stopper = dir.resolve("reach_stop.onnx");
-        Run trainStopper = mantis("train", "success", "--data", ok.toString(), "--data", fail.toString(), "--out",
+        CliRun trainStopper = mantis("train", "success", "--data", ok.toString(), "--data", fail.toString(), "--out",
                 stopper.toString(), "--early-stop");
         assertEquals(0, trainStopper.code(), trainStopper.err());
 
@@ -143,20 +134,20 @@ class SuccessDetectionTest {
         // autonomous collection labels episodes with it and keeps the predicate beside
         try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
                 "reach")) {
-            Run oracle = mantis(autonomous("oracle", model.toString(), 12, "auto-oracle").toArray(new String[0]));
+            CliRun oracle = mantis(autonomous("oracle", model.toString(), 12, "auto-oracle").toArray(new String[0]));
             assertEquals(0, oracle.code(), oracle.err());
-            Run flailing = mantis(autonomous("random", model.toString(), 6, "auto-random").toArray(new String[0]));
+            CliRun flailing = mantis(autonomous("random", model.toString(), 6, "auto-random").toArray(new String[0]));
             assertEquals(0, flailing.code(), flailing.err());
-            Run stopping = mantis(autonomous("oracle", stopper.toString(), 12, "auto-stop").toArray(new String[0]));
+            CliRun stopping = mantis(autonomous("oracle", stopper.toString(), 12, "auto-stop").toArray(new String[0]));
             assertEquals(0, stopping.code(), stopping.err());
             // a policy is no classifier, and a classifier no policy: one line each, nothing recorded
             Path policy = Path.of("../assets/src/main/resources/mantis/policies/reach_bc.onnx").toAbsolutePath()
                     .normalize();
-            Run wrong = mantis(autonomous("oracle", policy.toString(), 1, "wrong").toArray(new String[0]));
+            CliRun wrong = mantis(autonomous("oracle", policy.toString(), 1, "wrong").toArray(new String[0]));
             assertEquals(2, wrong.code(), wrong.err());
             assertEquals("mantis: --success " + policy + ": is a feedforward policy, not a success classifier; give it "
                     + "as the policy and train a classifier with policies/train/train_success.py\n", wrong.err());
-            Run swapped = mantis(autonomous(model.toString(), "predicate", 1, "wrong").toArray(new String[0]));
+            CliRun swapped = mantis(autonomous(model.toString(), "predicate", 1, "wrong").toArray(new String[0]));
             assertEquals(2, swapped.code(), swapped.err());
             assertEquals("mantis: " + model + ": is a success classifier, not a policy; give it as the success "
                     + "detector (mantis collect --success " + model + ") and give --policy a policy model\n",
@@ -216,7 +207,7 @@ class SuccessDetectionTest {
     @Test
     void keyPressesLabelEpisodesAndTheEndOfInputStopsTheRunCleanly() throws Exception {
         Path out = dir.resolve("labelled");
-        Run simulated = mantis("collect", "--task", "reach", "--episodes", "1", "--out", out.toString(), "--success",
+        CliRun simulated = mantis("collect", "--task", "reach", "--episodes", "1", "--out", out.toString(), "--success",
                 "key");
         assertEquals(2, simulated.code(), simulated.err());
         assertEquals("mantis: --success key needs --robot ros:PROFILE --autonomous; in simulation the task's "
@@ -246,7 +237,7 @@ class SuccessDetectionTest {
         }
         List<String> other = autonomous("oracle", "predicate", 4, "labelled");
         other.add("--resume");
-        Run refused = mantis(other.toArray(new String[0]));
+        CliRun refused = mantis(other.toArray(new String[0]));
         assertEquals(2, refused.code(), refused.err());
         assertEquals("mantis: " + out + ": was labelled with --success key; resume with the same --success\n",
                 refused.err());

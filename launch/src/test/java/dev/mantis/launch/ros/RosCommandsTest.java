@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mantis.launch.MantisCommand;
+import dev.mantis.launch.CliRun;
 import dev.mantis.robot.ros.Publisher;
 import dev.mantis.robot.ros.RosNode;
 import dev.mantis.robot.ros.Roscore;
@@ -15,9 +15,7 @@ import dev.mantis.robot.ros.msg.sensor_msgs.JointState;
 import dev.mantis.robot.ros.msg.std_msgs.Float64MultiArray;
 import dev.mantis.robot.ros.msg.std_srvs.SetBool;
 import dev.mantis.robot.ros.msg.std_srvs.SetBoolResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,9 +33,6 @@ class RosCommandsTest {
     private static Roscore core;
     private static RosNode peer;
 
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void start() throws Exception {
         core = Roscore.shared();
@@ -51,16 +46,8 @@ class RosCommandsTest {
         }
     }
 
-    private static Run run(String... args) {
-        String[] full = new String[args.length + 2];
-        System.arraycopy(args, 0, full, 0, args.length);
-        full[args.length] = "--master";
-        full[args.length + 1] = core.uri().toString();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = MantisCommand.run(full, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return runWithMaster(core.uri().toString(), args);
     }
 
     @Test
@@ -84,16 +71,16 @@ class RosCommandsTest {
         });
         publisher.start();
         try {
-            Run list = run("ros", "topic", "list", "-v");
+            CliRun list = run("ros", "topic", "list", "-v");
             assertEquals(0, list.code(), list.err());
             assertTrue(list.out().lines().anyMatch(l -> l.equals("/cli_joint_states sensor_msgs/JointState")), list.out());
 
-            Run info = run("ros", "topic", "info", "/cli_joint_states");
+            CliRun info = run("ros", "topic", "info", "/cli_joint_states");
             assertEquals(0, info.code(), info.err());
             assertTrue(info.out().startsWith("Type: sensor_msgs/JointState\n\nPublishers:\n * /cli_peer (http://localhost:"),
                     info.out());
 
-            Run echo = run("ros", "topic", "echo", "/cli_joint_states", "--count", "2", "--json", "--timeout", "10");
+            CliRun echo = run("ros", "topic", "echo", "/cli_joint_states", "--count", "2", "--json", "--timeout", "10");
             assertEquals(0, echo.code(), echo.err());
             List<String> lines = echo.out().lines().toList();
             assertEquals(2, lines.size(), echo.out());
@@ -104,7 +91,7 @@ class RosCommandsTest {
                 assertEquals("", m.get("header").get("frame_id").asText());
             }
 
-            Run hz = run("ros", "topic", "hz", "/cli_joint_states", "--count", "30");
+            CliRun hz = run("ros", "topic", "hz", "/cli_joint_states", "--count", "30");
             assertEquals(0, hz.code(), hz.err());
             assertTrue(hz.out().startsWith("average rate: "), hz.out());
             double rate = Double.parseDouble(hz.out().substring("average rate: ".length(), hz.out().indexOf(" Hz")));
@@ -120,7 +107,7 @@ class RosCommandsTest {
     void topicPubSendsJsonMessagesAtARate() throws Exception {
         BlockingQueue<Float64MultiArray> received = new LinkedBlockingQueue<>();
         peer.subscribe("/cli_command", Float64MultiArray.TYPE, received::add, 100);
-        Run pub = run("ros", "topic", "pub", "/cli_command", "std_msgs/Float64MultiArray",
+        CliRun pub = run("ros", "topic", "pub", "/cli_command", "std_msgs/Float64MultiArray",
                 "{\"layout\": {\"dim\": [{\"label\": \"joints\", \"size\": 2, \"stride\": 2}]}, \"data\": [0.1, -0.2]}",
                 "--rate", "50", "--count", "3");
         assertEquals(0, pub.code(), pub.err());
@@ -136,49 +123,44 @@ class RosCommandsTest {
 
     @Test
     void badPubInputIsOneLineWithExitCode2() {
-        Run unknown = run("ros", "topic", "pub", "/x", "std_msgs/Nope", "{}");
+        CliRun unknown = run("ros", "topic", "pub", "/x", "std_msgs/Nope", "{}");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().startsWith("mantis: message type 'std_msgs/Nope' is not among Mantis's message types: "),
                 unknown.err());
         assertEquals(1, unknown.err().lines().count());
-        Run badField = run("ros", "topic", "pub", "/x", "std_msgs/String", "{\"text\": 1}");
+        CliRun badField = run("ros", "topic", "pub", "/x", "std_msgs/String", "{\"text\": 1}");
         assertEquals(2, badField.code());
         assertEquals("mantis: message for /x does not fit std_msgs/String: String: std_msgs/String has no field 'text'; "
                 + "its fields are [data]\n", badField.err());
-        Run noMaster = runWithMaster("http://localhost:1/", "ros", "topic", "list");
+        CliRun noMaster = runWithMaster("http://localhost:1/", "ros", "topic", "list");
         assertEquals(2, noMaster.code());
         assertTrue(noMaster.err().startsWith("mantis: ROS master http://localhost:1/ unreachable or refused getPid"),
                 noMaster.err());
     }
 
-    private static Run runWithMaster(String master, String... args) {
-        String[] full = new String[args.length + 2];
-        System.arraycopy(args, 0, full, 0, args.length);
-        full[args.length] = "--master";
-        full[args.length + 1] = master;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = MantisCommand.run(full, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun runWithMaster(String master, String... args) {
+        List<String> full = new ArrayList<>(List.of(args));
+        full.add("--master");
+        full.add(master);
+        return CliRun.of(full);
     }
 
     @Test
     void paramSetGetAndList() throws Exception {
-        Run set = run("ros", "param", "set", "/cli/gains", "{\"kp\": 120.5, \"kd\": 8, \"joints\": [\"a\", \"b\"]}");
+        CliRun set = run("ros", "param", "set", "/cli/gains", "{\"kp\": 120.5, \"kd\": 8, \"joints\": [\"a\", \"b\"]}");
         assertEquals(0, set.code(), set.err());
         assertEquals(120.5, peer.params().getDouble("/cli/gains/kp", 0), 0);
         assertEquals(8, peer.params().getInt("/cli/gains/kd", 0));
         peer.params().set("/cli/name", "panda");
-        Run get = run("ros", "param", "get", "/cli/gains");
+        CliRun get = run("ros", "param", "get", "/cli/gains");
         assertEquals(0, get.code(), get.err());
         JsonNode gains = JSON.readTree(get.out());
         assertEquals(120.5, gains.get("kp").doubleValue(), 0);
         assertEquals("[\"a\",\"b\"]", gains.get("joints").toString());
         assertEquals("\"panda\"\n", run("ros", "param", "get", "/cli/name").out());
-        Run list = run("ros", "param", "list", "/cli");
+        CliRun list = run("ros", "param", "list", "/cli");
         assertEquals(List.of("/cli/gains/joints", "/cli/gains/kd", "/cli/gains/kp", "/cli/name"), list.out().lines().toList());
-        Run missing = run("ros", "param", "get", "/cli/none");
+        CliRun missing = run("ros", "param", "get", "/cli/none");
         assertEquals(2, missing.code());
         assertEquals("mantis: parameter /cli/none is not set; see 'mantis ros param list'\n", missing.err());
     }
@@ -191,13 +173,13 @@ class RosCommandsTest {
             r.message = req.data ? "enabled" : "disabled";
             return r;
         });
-        Run list = run("ros", "service", "list");
+        CliRun list = run("ros", "service", "list");
         assertEquals(0, list.code(), list.err());
         assertTrue(list.out().lines().anyMatch(l -> l.equals("/cli_enable")), list.out());
-        Run call = run("ros", "service", "call", "/cli_enable", "{\"data\": true}");
+        CliRun call = run("ros", "service", "call", "/cli_enable", "{\"data\": true}");
         assertEquals(0, call.code(), call.err());
         assertEquals("{\"success\":true,\"message\":\"enabled\"}\n", call.out());
-        Run none = run("ros", "service", "call", "/cli_nothing", "{}");
+        CliRun none = run("ros", "service", "call", "/cli_nothing", "{}");
         assertEquals(2, none.code());
         assertTrue(none.err().startsWith("mantis: no node provides service /cli_nothing (lookupService at the ROS master "),
                 none.err());
