@@ -7,7 +7,6 @@ import dev.mantis.robot.ros.tcpros.ConnectionHeader;
 import dev.mantis.robot.ros.tcpros.TcpRosException;
 import java.io.IOException;
 import java.net.Socket;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,17 +81,16 @@ public final class Publisher<T extends Message> implements AutoCloseable {
             }
             for (OutboundLink link : links) {
                 if (shared != null) {
-                    link.sendShared(shared);
+                    link.enqueueShared(shared);
                 } else {
-                    link.send(output.array(), size);
+                    link.enqueue(output.array(), size);
                 }
             }
         }
     }
 
     /** Answers a subscriber's connection header and starts sending to it. */
-    void accept(SocketChannel channel, Map<String, String> header) throws IOException {
-        Socket socket = channel.socket();
+    void accept(Socket socket, Map<String, String> header) throws IOException {
         String md5 = header.getOrDefault("md5sum", "");
         String caller = header.getOrDefault("callerid", socket.getRemoteSocketAddress().toString());
         if (!md5.equals("*") && !md5.equals(type.md5())) {
@@ -114,7 +112,7 @@ public final class Publisher<T extends Message> implements AutoCloseable {
         socket.getOutputStream().write(ConnectionHeader.encode(reply));
         socket.setSoTimeout(0);
         OutboundLink[] holder = new OutboundLink[1];
-        OutboundLink link = new OutboundLink(node.nextConnectionId(), channel, caller, queueSize,
+        OutboundLink link = new OutboundLink(node.nextConnectionId(), socket, caller, queueSize,
                 () -> links.remove(holder[0]));
         holder[0] = link;
         synchronized (this) {
@@ -124,7 +122,7 @@ public final class Publisher<T extends Message> implements AutoCloseable {
             }
             links.add(link);
             if (latched != null) {
-                link.sendShared(latched);
+                link.enqueueShared(latched);
             }
         }
         link.start(topic);

@@ -3,9 +3,8 @@ package dev.mantis.robot.ros;
 import dev.mantis.robot.ros.tcpros.ConnectionHeader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.Map;
 
 /**
@@ -16,39 +15,36 @@ import java.util.Map;
 final class TcpRosServer implements AutoCloseable {
 
     private final RosNode node;
-    private final ServerSocketChannel server;
-    private final int port;
+    private final ServerSocket server;
 
     TcpRosServer(RosNode node) throws IOException {
         this.node = node;
-        this.server = ServerSocketChannel.open();
+        this.server = new ServerSocket();
         server.bind(new InetSocketAddress(0), 128);
-        this.port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-        Thread t = new Thread(this::acceptLoop, "ros-tcpros-" + port);
+        Thread t = new Thread(this::acceptLoop, "ros-tcpros-" + server.getLocalPort());
         t.setDaemon(true);
         t.start();
     }
 
     int port() {
-        return port;
+        return server.getLocalPort();
     }
 
     private void acceptLoop() {
-        while (server.isOpen()) {
-            SocketChannel channel;
+        while (!server.isClosed()) {
+            Socket socket;
             try {
-                channel = server.accept();
+                socket = server.accept();
             } catch (IOException e) {
                 return;
             }
-            Thread t = new Thread(() -> handle(channel), "ros-tcpros-in-" + channel.socket().getRemoteSocketAddress());
+            Thread t = new Thread(() -> handle(socket), "ros-tcpros-in-" + socket.getRemoteSocketAddress());
             t.setDaemon(true);
             t.start();
         }
     }
 
-    private void handle(SocketChannel channel) {
-        Socket socket = channel.socket();
+    private void handle(Socket socket) {
         boolean handedOver = false;
         try {
             socket.setSoTimeout(node.config().timeoutMillis());
@@ -59,7 +55,7 @@ final class TcpRosServer implements AutoCloseable {
                     refuse(socket, "node " + node.name() + " does not publish " + header.get("topic"));
                     return;
                 }
-                publisher.accept(channel, header);
+                publisher.accept(socket, header);
                 handedOver = true;
             } else if (header.containsKey("service")) {
                 ServiceServer<?, ?> service = node.serviceFor(header.get("service"));
@@ -77,13 +73,6 @@ final class TcpRosServer implements AutoCloseable {
             }
         } finally {
             if (!handedOver) {
-                try {
-                    // end our side first, as java.net.Socket does: the peer reads the end of the
-                    // stream, not a reset, even when it sent bytes we did not read
-                    socket.shutdownOutput();
-                } catch (IOException e) {
-                    // already closed by the peer
-                }
                 try {
                     socket.close();
                 } catch (IOException e) {
