@@ -21,9 +21,9 @@ import java.util.Map;
 /**
  * The connection from one publisher to one of our subscribers, on its own thread: negotiate the
  * topic over the publisher's XML-RPC API, exchange TCPROS headers, then read and deserialize
- * messages into the subscription's queue. A lost connection is retried while the master still
- * lists the publisher; a protocol error (wrong MD5, oversized or malformed message) is reported
- * and ends the link.
+ * messages and hand them to the subscription, which may call its listener on this thread. A lost
+ * connection is retried while the master still lists the publisher; a protocol error (wrong MD5,
+ * oversized or malformed message) is reported and ends the link.
  */
 final class InboundLink<T extends Message> {
 
@@ -38,6 +38,10 @@ final class InboundLink<T extends Message> {
     private volatile boolean connected;
     private volatile Socket socket;
     private volatile String publisherName;
+    /** This link's reading state, used only on its own thread. */
+    private final MessageInput input = new MessageInput();
+    private byte[] buffer = new byte[4096];
+    private FrameReader frames;
 
     InboundLink(Subscriber<T> subscriber, RosNode node, String publisherUri) {
         this.subscriber = subscriber;
@@ -150,9 +154,7 @@ final class InboundLink<T extends Message> {
             }
             s.setSoTimeout(0);
             connected = true;
-            FrameReader frames = new FrameReader(new BufferedInputStream(s.getInputStream(), 1 << 16), MAX_MESSAGE_BYTES);
-            MessageInput in = new MessageInput();
-            byte[] buffer = new byte[4096];
+            frames = new FrameReader(new BufferedInputStream(s.getInputStream(), 1 << 16), MAX_MESSAGE_BYTES);
             while (active) {
                 int n;
                 try {
@@ -160,16 +162,36 @@ final class InboundLink<T extends Message> {
                 } catch (EOFException e) {
                     return;
                 }
-                if (n > buffer.length) {
-                    buffer = new byte[Math.max(n, buffer.length * 2)];
-                }
-                frames.readFully(buffer, 0, n);
-                in.reset(buffer, 0, n);
-                T message = subscriber.type().create();
-                message.read(in);
-                in.expectEnd(subscriber.type().name());
-                subscriber.deliver(message);
+                subscriber.deliver(read(n), this);
             }
+        }
+    }
+
+    /** Reads and deserializes the {@code n} bytes of the frame whose length was just read. */
+    private T read(int n) throws IOException {
+        if (n > buffer.length) {
+            buffer = new byte[Math.max(n, buffer.length * 2)];
+        }
+        frames.readFully(buffer, 0, n);
+        input.reset(buffer, 0, n);
+        T message = subscriber.type().create();
+        message.read(input);
+        input.expectEnd(subscriber.type().name());
+        return message;
+    }
+
+    /**
+     * Queues every message already received whole on this connection, without waiting for more:
+     * called on this link's thread before it hands its subscription's listener a message, so the
+     * listener gets the newest ones even when it is slower than the publisher. Reads at most the
+     * bytes received when called, so a fast publisher cannot keep the listener waiting.
+     */
+    void queueReceived() throws IOException {
+        long budget = frames.available();
+        while (budget > 0 && frames.frameAvailable()) {
+            int n = frames.readLength();
+            subscriber.queue(read(n));
+            budget -= 4L + n;
         }
     }
 }

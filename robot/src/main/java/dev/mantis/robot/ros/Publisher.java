@@ -7,6 +7,7 @@ import dev.mantis.robot.ros.tcpros.ConnectionHeader;
 import dev.mantis.robot.ros.tcpros.TcpRosException;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,16 +82,17 @@ public final class Publisher<T extends Message> implements AutoCloseable {
             }
             for (OutboundLink link : links) {
                 if (shared != null) {
-                    link.enqueueShared(shared);
+                    link.sendShared(shared);
                 } else {
-                    link.enqueue(output.array(), size);
+                    link.send(output.array(), size);
                 }
             }
         }
     }
 
     /** Answers a subscriber's connection header and starts sending to it. */
-    void accept(Socket socket, Map<String, String> header) throws IOException {
+    void accept(SocketChannel channel, Map<String, String> header) throws IOException {
+        Socket socket = channel.socket();
         String md5 = header.getOrDefault("md5sum", "");
         String caller = header.getOrDefault("callerid", socket.getRemoteSocketAddress().toString());
         if (!md5.equals("*") && !md5.equals(type.md5())) {
@@ -112,7 +114,7 @@ public final class Publisher<T extends Message> implements AutoCloseable {
         socket.getOutputStream().write(ConnectionHeader.encode(reply));
         socket.setSoTimeout(0);
         OutboundLink[] holder = new OutboundLink[1];
-        OutboundLink link = new OutboundLink(node.nextConnectionId(), socket, caller, queueSize,
+        OutboundLink link = new OutboundLink(node.nextConnectionId(), channel, caller, queueSize,
                 () -> links.remove(holder[0]));
         holder[0] = link;
         synchronized (this) {
@@ -122,7 +124,7 @@ public final class Publisher<T extends Message> implements AutoCloseable {
             }
             links.add(link);
             if (latched != null) {
-                link.enqueueShared(latched);
+                link.sendShared(latched);
             }
         }
         link.start(topic);

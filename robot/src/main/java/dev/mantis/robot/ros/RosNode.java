@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -29,9 +26,12 @@ import java.util.function.Consumer;
  * A ROS 1 node: registers with the master, serves the slave API over XML-RPC and TCPROS on its own
  * ports, and makes publishers, subscribers, service servers and clients. It logs to
  * {@code /rosout}, follows {@code /clock} when the parameter {@code /use_sim_time} is true, and
- * re-registers everything when the master restarts (checked every {@value #MASTER_CHECK_MILLIS}
- * ms). Protocol problems with peers (wrong MD5 sum, malformed messages or headers, XML-RPC faults)
- * drop that connection and are reported to the problem listeners; the node keeps serving.
+ * re-registers everything when the master restarts: it keeps a connection to the master open and
+ * checks the master's pid as soon as that connection closes, at least every
+ * {@value #MASTER_IDLE_CHECK_MILLIS} ms, and every {@value #MASTER_CHECK_MILLIS} ms while the
+ * master is unreachable. Protocol problems with peers (wrong MD5 sum, malformed messages or
+ * headers, XML-RPC faults) drop that connection and are reported to the problem listeners; the
+ * node keeps serving.
  *
  * <pre>{@code
  * try (RosNode node = RosNode.start(RosNodeConfig.fromEnvironment("arm_bridge", List.of(args)))) {
@@ -42,8 +42,13 @@ import java.util.function.Consumer;
  */
 public final class RosNode implements AutoCloseable {
 
-    /** How often the node checks whether the master restarted, in milliseconds. */
+    /**
+     * Least time between two checks whether the master restarted, and the time between checks
+     * while it is unreachable or closes its connection after each call, in milliseconds.
+     */
     public static final int MASTER_CHECK_MILLIS = 250;
+    /** Longest time between two checks while the master keeps its connection open, in milliseconds. */
+    public static final int MASTER_IDLE_CHECK_MILLIS = 2000;
 
     private final RosNodeConfig config;
     private final XmlRpcClient xmlrpc;
@@ -58,7 +63,8 @@ public final class RosNode implements AutoCloseable {
     private final List<Consumer<String>> problemListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> shutdownListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger connectionIds = new AtomicInteger();
-    private final ScheduledExecutorService watchdog;
+    private final MasterWatch masterWatch;
+    private final Thread masterWatchThread;
     private final Publisher<Log> rosout;
     private volatile RosTime simTime;
     private volatile boolean closed;
@@ -79,12 +85,10 @@ public final class RosNode implements AutoCloseable {
             simTime = RosTime.ZERO;
             subscribe("/clock", Clock.TYPE, c -> simTime = c.clock, 1);
         }
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ros-master-watch" + config.nodeName());
-            t.setDaemon(true);
-            return t;
-        });
-        watchdog.scheduleWithFixedDelay(this::checkMaster, MASTER_CHECK_MILLIS, MASTER_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        this.masterWatch = new MasterWatch(config.masterUri(), config.nodeName(), config.timeoutMillis());
+        this.masterWatchThread = new Thread(this::watchMaster, "ros-master-watch" + config.nodeName());
+        masterWatchThread.setDaemon(true);
+        masterWatchThread.start();
     }
 
     /**
@@ -274,7 +278,8 @@ public final class RosNode implements AutoCloseable {
             return;
         }
         closed = true;
-        watchdog.shutdownNow();
+        masterWatch.close();
+        masterWatchThread.interrupt();
         for (List<Subscriber<?>> list : subscribers.values()) {
             for (Subscriber<?> s : list) {
                 s.close();
@@ -408,10 +413,33 @@ public final class RosNode implements AutoCloseable {
         }
     }
 
+    /** The master watch thread: checks the master whenever its connection closes, and now and then. */
+    private void watchMaster() {
+        long checked = System.nanoTime();
+        while (!closed) {
+            if (!masterDown) {
+                masterWatch.awaitClose(MASTER_IDLE_CHECK_MILLIS);
+            }
+            long left = MASTER_CHECK_MILLIS - (System.nanoTime() - checked) / 1_000_000;
+            if (left > 0) {
+                try {
+                    Thread.sleep(left);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            if (closed) {
+                return;
+            }
+            checked = System.nanoTime();
+            checkMaster();
+        }
+    }
+
     private void checkMaster() {
         int pid;
         try {
-            pid = master.getPid();
+            pid = masterWatch.getPid();
         } catch (RuntimeException e) {
             masterDown = true;
             return;

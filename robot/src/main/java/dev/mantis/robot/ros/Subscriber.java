@@ -2,6 +2,7 @@ package dev.mantis.robot.ros;
 
 import dev.mantis.robot.ros.msg.Message;
 import dev.mantis.robot.ros.msg.MessageType;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,9 +12,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A subscription to one topic: a connection to each publisher the master lists, a bounded queue
- * of received messages (the oldest dropped when the listener falls behind) and one thread that
- * hands them to the listener in order of arrival.
+ * A subscription to one topic: a connection to each publisher the master lists, each read on its
+ * own thread, and a bounded queue of received messages (the oldest dropped when the listener falls
+ * behind) handed to the listener one at a time, in order of arrival. The thread that queues a
+ * message while the listener is idle calls the listener itself (no hand-over to another thread,
+ * as rospy does), and keeps calling it until the queue is empty; before each call it first queues
+ * every message its connection has already received, so a listener slower than the publisher
+ * still gets the newest messages, as a queue of one promises.
  *
  * @param <T> the message class
  */
@@ -26,9 +31,10 @@ public final class Subscriber<T extends Message> implements AutoCloseable {
     private final int queueSize;
     private final ArrayDeque<T> queue = new ArrayDeque<>();
     private final Map<String, InboundLink<T>> links = new LinkedHashMap<>();
-    private final Thread dispatcher;
     private long dropped;
     private boolean closed;
+    /** Whether a thread is handing the queue to the listener now. */
+    private boolean dispatching;
 
     Subscriber(RosNode node, String topic, MessageType<T> type, MessageListener<T> listener, int queueSize) {
         this.node = node;
@@ -36,9 +42,6 @@ public final class Subscriber<T extends Message> implements AutoCloseable {
         this.type = type;
         this.listener = listener;
         this.queueSize = Math.max(1, queueSize);
-        this.dispatcher = new Thread(this::dispatch, "ros-sub" + topic);
-        dispatcher.setDaemon(true);
-        dispatcher.start();
     }
 
     /** The resolved topic name. */
@@ -97,7 +100,8 @@ public final class Subscriber<T extends Message> implements AutoCloseable {
         return out;
     }
 
-    synchronized void deliver(T message) {
+    /** Queues a message, dropping the oldest when the queue is full. */
+    synchronized void queue(T message) {
         if (closed) {
             return;
         }
@@ -106,30 +110,64 @@ public final class Subscriber<T extends Message> implements AutoCloseable {
             dropped++;
         }
         queue.addLast(message);
-        notifyAll();
     }
 
-    private void dispatch() {
-        while (true) {
-            T message;
-            synchronized (this) {
-                while (queue.isEmpty() && !closed) {
+    /**
+     * Queues a message that {@code link} read and, unless another thread is calling the listener,
+     * hands the listener every queued message on this thread, first queueing whatever the link has
+     * already received before each.
+     *
+     * @throws IOException when the link failed reading ahead; the messages queued are handed over first
+     */
+    void deliver(T message, InboundLink<T> link) throws IOException {
+        synchronized (this) {
+            queue(message);
+            if (dispatching || closed) {
+                return;
+            }
+            dispatching = true;
+        }
+        IOException failed = null;
+        RuntimeException malformed = null;
+        boolean handedBack = false;
+        try {
+            while (true) {
+                if (failed == null && malformed == null) {
                     try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
+                        link.queueReceived();
+                    } catch (IOException e) {
+                        failed = e;
+                    } catch (RuntimeException e) {
+                        malformed = e;
                     }
                 }
-                if (closed) {
-                    return;
+                T next;
+                synchronized (this) {
+                    next = queue.pollFirst();
+                    if (next == null) {
+                        dispatching = false;
+                        handedBack = true;
+                        break;
+                    }
                 }
-                message = queue.pollFirst();
+                try {
+                    listener.onMessage(next);
+                } catch (RuntimeException e) {
+                    node.problem("listener of " + topic + " threw " + e);
+                }
             }
-            try {
-                listener.onMessage(message);
-            } catch (RuntimeException e) {
-                node.problem("listener of " + topic + " threw " + e);
+        } finally {
+            if (!handedBack) {
+                synchronized (this) {
+                    dispatching = false;
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        if (malformed != null) {
+            throw malformed;
         }
     }
 

@@ -3,8 +3,9 @@ package dev.mantis.robot.ros;
 import dev.mantis.robot.ros.tcpros.ConnectionHeader;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.Map;
 
 /**
@@ -15,36 +16,39 @@ import java.util.Map;
 final class TcpRosServer implements AutoCloseable {
 
     private final RosNode node;
-    private final ServerSocket server;
+    private final ServerSocketChannel server;
+    private final int port;
 
     TcpRosServer(RosNode node) throws IOException {
         this.node = node;
-        this.server = new ServerSocket();
+        this.server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(0), 128);
-        Thread t = new Thread(this::acceptLoop, "ros-tcpros-" + server.getLocalPort());
+        this.port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+        Thread t = new Thread(this::acceptLoop, "ros-tcpros-" + port);
         t.setDaemon(true);
         t.start();
     }
 
     int port() {
-        return server.getLocalPort();
+        return port;
     }
 
     private void acceptLoop() {
-        while (!server.isClosed()) {
-            Socket socket;
+        while (server.isOpen()) {
+            SocketChannel channel;
             try {
-                socket = server.accept();
+                channel = server.accept();
             } catch (IOException e) {
                 return;
             }
-            Thread t = new Thread(() -> handle(socket), "ros-tcpros-in-" + socket.getRemoteSocketAddress());
+            Thread t = new Thread(() -> handle(channel), "ros-tcpros-in-" + channel.socket().getRemoteSocketAddress());
             t.setDaemon(true);
             t.start();
         }
     }
 
-    private void handle(Socket socket) {
+    private void handle(SocketChannel channel) {
+        Socket socket = channel.socket();
         boolean handedOver = false;
         try {
             socket.setSoTimeout(node.config().timeoutMillis());
@@ -55,7 +59,7 @@ final class TcpRosServer implements AutoCloseable {
                     refuse(socket, "node " + node.name() + " does not publish " + header.get("topic"));
                     return;
                 }
-                publisher.accept(socket, header);
+                publisher.accept(channel, header);
                 handedOver = true;
             } else if (header.containsKey("service")) {
                 ServiceServer<?, ?> service = node.serviceFor(header.get("service"));
@@ -73,6 +77,13 @@ final class TcpRosServer implements AutoCloseable {
             }
         } finally {
             if (!handedOver) {
+                try {
+                    // end our side first, as java.net.Socket does: the peer reads the end of the
+                    // stream, not a reset, even when it sent bytes we did not read
+                    socket.shutdownOutput();
+                } catch (IOException e) {
+                    // already closed by the peer
+                }
                 try {
                     socket.close();
                 } catch (IOException e) {

@@ -34,6 +34,30 @@ public final class FrameReader {
         return (int) n;
     }
 
+    /**
+     * Whether the next frame (its length prefix and all its bytes) is already received, so that
+     * reading it will not block. Needs a stream that supports {@link InputStream#mark}, such as a
+     * {@link java.io.BufferedInputStream}.
+     */
+    public boolean frameAvailable() throws IOException {
+        if (in.available() < 4) {
+            return false;
+        }
+        in.mark(4);
+        long n;
+        try {
+            n = ConnectionHeader.readLength(in);
+        } finally {
+            in.reset();
+        }
+        return n <= in.available() - 4L;
+    }
+
+    /** Bytes that can be read without blocking: those buffered and those the kernel holds. */
+    public int available() throws IOException {
+        return in.available();
+    }
+
     /** Reads the next frame into a new array. */
     public byte[] readFrame() throws IOException {
         byte[] frame = new byte[readLength()];
