@@ -7,7 +7,8 @@ goals 7, 99 and -3; ACTION "test" only).
 ACTION is "test" (actionlib/Test from python3-actionlib) or "fjt" (control_msgs/FollowJointTrajectory,
 whose classes genpy builds at run time from DEFINITION_FILE, the full text of
 FollowJointTrajectoryAction as Mantis sends it; genmsg computes the MD5 sums itself).
-Writes one JSON event per line on stdout; {"event": "up"} once serving or connected.
+Writes one JSON event per line on stdout; {"event": "up"} once serving or connected; the client
+writes {"event": "sent", "goal": N} once its send_goal returned.
 """
 import json
 import sys
@@ -99,6 +100,9 @@ def run_client():
                 emit({"event": "feedback", "goal": value, "feedback": feedback})
 
         client.send_goal(Goal(goal=value), feedback_cb=on_feedback)
+        # SimpleActionClient drops status and feedback that arrive before send_goal returns
+        # (ros/actionlib#206), so a test server answers only once it has read this
+        emit({"event": "sent", "goal": value})
         if value == 99:
             if not first.wait(10):
                 emit({"event": "error", "error": "no feedback for goal 99"})

@@ -31,6 +31,11 @@ import java.util.concurrent.TimeUnit;
  * that goal; a non-zero stamp cancels every goal stamped at or before it, and goals arriving later
  * with such stamps end RECALLED at once.
  *
+ * <p>rospy's SimpleActionClient ignores status, feedback and results that arrive before its
+ * {@code send_goal} returns (ros/actionlib#206). This server answers within microseconds, so a
+ * handler that rejects or ends a goal at once can leave such a client waiting; one that publishes
+ * feedback periodically while it runs, as actionlib servers usually do, is not affected.
+ *
  * @param <G> goal class
  * @param <F> feedback class
  * @param <R> result class

@@ -105,6 +105,9 @@ class ActionInteropTest {
 
     @Test
     void rospySimpleActionClientDrivesJavaServer() throws Exception {
+        // the handler answers a goal only once the client's send_goal returned (see action_peer.py)
+        Map<Integer, CountDownLatch> sent = Map.of(7, new CountDownLatch(1), 99, new CountDownLatch(1),
+                -3, new CountDownLatch(1));
         CountDownLatch feedbackSeen = new CountDownLatch(1);
         CountDownLatch cancelRequested = new CountDownLatch(1);
         ExecutorService workers = Executors.newCachedThreadPool();
@@ -112,12 +115,13 @@ class ActionInteropTest {
             @Override
             public void onGoal(ServerGoal<TestGoal, TestFeedback, TestResult> g) {
                 int value = g.goal().goal;
-                if (value < 0) {
-                    g.reject(result(-1), "negative goal " + value);
-                    return;
-                }
-                g.accept();
                 workers.submit(() -> {
+                    await(sent.get(value));
+                    if (value < 0) {
+                        g.reject(result(-1), "negative goal " + value);
+                        return null;
+                    }
+                    g.accept();
                     if (value == 99) {
                         g.publishFeedback(feedback(991));
                         await(cancelRequested);
@@ -144,6 +148,7 @@ class ActionInteropTest {
                         new ActionServer<>(node, "/java_test", TEST, handler, 10);
                 RospyPeer peer = RospyPeer.start(core, "action_peer.py",
                         List.of("py_test_client", "client", "test", "/java_test"))) {
+            release(peer, sent, 7);
             JsonNode seen = peer.await(e -> e.path("event").asText().equals("feedback"), WAIT);
             assertEquals(List.of(71, 72, 73), ints(seen.get("feedback")));
             feedbackSeen.countDown();
@@ -154,12 +159,14 @@ class ActionInteropTest {
             assertEquals(14, seven.get("result").asInt());
             assertEquals(List.of(71, 72, 73), ints(seven.get("feedback")));
 
+            release(peer, sent, 99);
             JsonNode ninetyNine = outcome(peer, 99);
             assertEquals(GoalState.PREEMPTED.code(), ninetyNine.get("state").asInt());
             assertEquals("canceled by the client", ninetyNine.get("text").asText());
             assertEquals(-99, ninetyNine.get("result").asInt());
             assertEquals(List.of(991), ints(ninetyNine.get("feedback")));
 
+            release(peer, sent, -3);
             JsonNode rejected = outcome(peer, -3);
             assertEquals(GoalState.REJECTED.code(), rejected.get("state").asInt());
             assertEquals("negative goal -3", rejected.get("text").asText());
@@ -353,6 +360,12 @@ class ActionInteropTest {
                     + "nothing publishes " + ns + "/result; start the server, or call waitForServer before sending goals",
                     e.getMessage());
         }
+    }
+
+    /** Waits until the peer's send_goal for {@code goal} returned, then lets the handler answer it. */
+    private static void release(RospyPeer peer, Map<Integer, CountDownLatch> sent, int goal) throws InterruptedException {
+        peer.await(e -> e.path("event").asText().equals("sent") && e.path("goal").asInt() == goal, WAIT);
+        sent.get(goal).countDown();
     }
 
     private static JsonNode outcome(RospyPeer peer, int goal) throws InterruptedException {
