@@ -11,11 +11,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Writes a LeRobot v3.0 dataset, episode by episode, so that the directory is a readable dataset
@@ -27,7 +29,10 @@ import java.util.Set;
  * other (data first, info.json last); readers treat frames past the episodes table's last
  * episode as an uncommitted tail. Commits happen after
  * an episode once the bytes added since the last one reach an eighth of the current data file
- * (so rewriting costs at most about eight times the data), at every file change and at
+ * (so rewriting costs at most about eight times the data) and at least
+ * {@link #MIN_COMMIT_INTERVAL} has passed since the last one (a fast simulated collection would
+ * otherwise spend much of its writing time rewriting small files; an episode in real time takes
+ * longer than that anyway), after the first episode of each file, at every file change and at
  * {@link #close()}. A kill loses at most the uncommitted episodes; {@link #resume} continues from
  * the last commit and yields the same files as a run that was never interrupted.
  *
@@ -50,6 +55,9 @@ import java.util.Set;
  * averages of the episodes') by exact ones computed from every frame. Not thread-safe.
  */
 public final class DatasetWriter implements Closeable {
+
+    /** The least time between two commits that follow episodes of the same, non-empty data file. */
+    public static final Duration MIN_COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final DatasetLayout layout;
     private final DatasetSpec spec;
@@ -74,6 +82,8 @@ public final class DatasetWriter implements Closeable {
     private long metaBytes;
     private boolean dirty;
     private boolean closed;
+    private LongSupplier nanoClock = System::nanoTime;
+    private long lastCommitNanos;
     /** Per video feature, its current file and parts, in spec order. */
     private final Map<String, VideoTrack> tracks = new LinkedHashMap<>();
 
@@ -364,7 +374,8 @@ public final class DatasetWriter implements Closeable {
         rows.add(row);
         totalFrames += n;
         dirty = true;
-        if ((dataBytes - committedDataBytes) * 8 >= committedDataBytes) {
+        if ((dataBytes - committedDataBytes) * 8 >= committedDataBytes && (committedDataBytes == 0
+                || nanoClock.getAsLong() - lastCommitNanos >= MIN_COMMIT_INTERVAL.toNanos())) {
             commit();
         }
         return row;
@@ -430,11 +441,17 @@ public final class DatasetWriter implements Closeable {
             commit.publish();
         }
         committedDataBytes = dataBytes;
+        lastCommitNanos = nanoClock.getAsLong();
         dirty = false;
         for (VideoTrack t : tracks.values()) {
             t.unsynced.clear();
             t.dirty = false;
         }
+    }
+
+    /** Replaces the clock that spaces commits ({@link System#nanoTime} by default); for tests. */
+    void nanoClock(LongSupplier clock) {
+        this.nanoClock = clock;
     }
 
     private void checkOpen() {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -197,6 +198,25 @@ class DatasetWriterTest {
             assertEquals(1000L + e, f.row().extra("mantis/seed"));
             assertArrayEquals(new double[] {e, e * 0.5, -e}, (double[]) f.row().extra("mantis/initial_state"));
         }
+    }
+
+    @Test
+    void commitsAfterEpisodesAreAtLeastTheMinimumIntervalApart(@TempDir Path dir) throws Exception {
+        AtomicLong now = new AtomicLong();
+        try (DatasetWriter w = DatasetWriter.create(dir, SPEC)) {
+            w.nanoClock(now::get);
+            writeEpisodes(w, 0, 5);
+            assertEquals(1, DatasetReader.open(dir).episodes().size(), "the first episode of a file commits at once");
+            now.addAndGet(DatasetWriter.MIN_COMMIT_INTERVAL.toNanos() - 1);
+            writeEpisodes(w, 5, 6);
+            assertEquals(1, DatasetReader.open(dir).episodes().size(), "not before the interval");
+            now.addAndGet(1);
+            writeEpisodes(w, 6, 7);
+            assertEquals(7, DatasetReader.open(dir).episodes().size(), "the first episode after the interval");
+            writeEpisodes(w, 7, 9);
+            assertEquals(7, DatasetReader.open(dir).episodes().size());
+        }
+        assertEquals(9, DatasetReader.open(dir).episodes().size(), "close commits the rest");
     }
 
     @Test

@@ -9,26 +9,27 @@ import dev.mantis.sim.task.EpisodeResult;
 import dev.mantis.sim.task.EpisodeSafety;
 import dev.mantis.sim.task.EpisodeSeeds;
 import dev.mantis.sim.task.PolicyFactory;
+import dev.mantis.sim.task.TaskJobs;
 import dev.mantis.sim.task.TaskSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Collects a recorded run: episodes of each task (task-major, episode k of a task seeded
- * {@link EpisodeSeeds#of}(seed, task, k)) run on worker threads, each with its own simulators,
- * and are written to the dataset strictly in run order, so the dataset does not depend on the
- * number of workers. Each worker also encodes the episodes it ran ({@link EpisodeEncoder}), so the
+ * {@link EpisodeSeeds#of}(seed, task, k)) run on worker threads, each with its own simulators
+ * and keeping to one task at a time ({@link TaskJobs}), and are written to the dataset strictly
+ * in run order, so the dataset does not depend on the number of workers. Each worker also encodes the episodes it ran ({@link EpisodeEncoder}), so the
  * collecting thread only appends them and commits. A resumed run starts after the last episode the
  * dataset already holds.
  */
@@ -96,38 +97,50 @@ public final class Collection {
         Path scratch = renderer == null ? null : writer.videoScratch();
         int total = tasks.size() * episodes;
         int start = firstJob(writer);
+        int threads = Math.max(1, workers);
         List<EpisodeResult> results = new ArrayList<>();
         List<EpisodeRecorder> recorders = Collections.synchronizedList(new ArrayList<>());
-        ThreadLocal<Map<String, EpisodeRecorder>> perThread = ThreadLocal.withInitial(HashMap::new);
-        ThreadLocal<EpisodeEncoder> encoders = ThreadLocal.withInitial(writer::newEncoder);
-        int threads = Math.max(1, workers);
+        List<CompletableFuture<Ran>> ran = new ArrayList<>();
+        for (int job = start; job < total; job++) {
+            ran.add(new CompletableFuture<>());
+        }
+        TaskJobs jobs = new TaskJobs(tasks.size(), episodes, start, 32 * threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mantis-collect");
             t.setDaemon(true);
             return t;
         });
+        for (int w = 0; w < threads; w++) {
+            pool.execute(() -> {
+                Map<String, EpisodeRecorder> recorderOf = new HashMap<>();
+                EpisodeEncoder encoder = writer.newEncoder();
+                try {
+                    for (int j = jobs.take(-1); j >= 0; j = jobs.take(j / episodes)) {
+                        CompletableFuture<Ran> result = ran.get(j - start);
+                        try {
+                            TaskSpec spec = tasks.get(j / episodes);
+                            EpisodeRecorder.Recorded r = recorderOf.computeIfAbsent(spec.id(), id -> {
+                                EpisodeRecorder made = new EpisodeRecorder(spec, safety, cameras, renderer,
+                                        writer::newBuffer);
+                                recorders.add(made);
+                                return made;
+                            }).run(j, j % episodes, seed, policy, scratch);
+                            result.complete(new Ran(r, r.written(onlySuccess) ? encoder.encode(r.frames()) : null));
+                        } catch (IOException | RuntimeException | Error e) {
+                            result.completeExceptionally(e);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
         int recorded = 0;
         int successes = 0;
         try {
-            ArrayDeque<Future<Ran>> inFlight = new ArrayDeque<>();
-            int next = start;
-            int window = 32 * threads;
             for (int job = start; job < total; job++) {
-                while (next < total && next < job + window) {
-                    int j = next++;
-                    TaskSpec spec = tasks.get(j / episodes);
-                    inFlight.add(pool.submit(() -> {
-                        EpisodeRecorder.Recorded r = perThread.get().computeIfAbsent(spec.id(), id -> {
-                            EpisodeRecorder made = new EpisodeRecorder(spec, safety, cameras, renderer,
-                                    writer::newBuffer);
-                            recorders.add(made);
-                            return made;
-                        }).run(j, j % episodes, seed, policy, scratch);
-                        return new Ran(r, r.written(onlySuccess) ? encoders.get().encode(r.frames()) : null);
-                    }));
-                }
-                Ran ran = inFlight.poll().get();
-                EpisodeRecorder.Recorded e = ran.recorded();
+                Ran done = ran.get(job - start).get();
+                EpisodeRecorder.Recorded e = done.recorded();
                 results.add(e.result());
                 if (e.result().success()) {
                     successes++;
@@ -137,9 +150,9 @@ public final class Collection {
                             e.safetyEvents().size(), safety.enabled() ? EpisodeRecorder.safetyLog(e.safetyEvents())
                             : null);
                     if (e.videos() != null) {
-                        writer.writeEpisode(ran.encoded(), e.instruction(), e.videos(), extras);
+                        writer.writeEpisode(done.encoded(), e.instruction(), e.videos(), extras);
                     } else {
-                        writer.writeEpisode(ran.encoded(), e.instruction(), extras);
+                        writer.writeEpisode(done.encoded(), e.instruction(), extras);
                     }
                     recorded++;
                 } else if (e.videos() != null) {
@@ -147,6 +160,7 @@ public final class Collection {
                         Files.deleteIfExists(p);
                     }
                 }
+                jobs.written(job + 1);
                 progress.update(job - start + 1, successes, total - start);
             }
         } catch (InterruptedException e) {
@@ -157,12 +171,26 @@ public final class Collection {
             if (cause instanceof IOException io) {
                 throw io;
             }
+            if (cause instanceof Error error) {
+                throw error;
+            }
             throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         } finally {
+            jobs.close();
             pool.shutdownNow();
+            awaitWorkers(pool);
             recorders.forEach(EpisodeRecorder::close);
         }
         return new Summary(results, start, recorded);
+    }
+
+    /** Waits for the workers to end their episodes, so that their simulators can be closed. */
+    private static void awaitWorkers(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The run position after the last episode in the dataset (0 for an empty one). */

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs K episodes of each task with the oracle on W worker threads, each with its own simulator
- * per task. Episode k of a task always uses {@link EpisodeSeeds#of}(seed, task, k), so results do
+ * per task and keeping to one task at a time ({@link TaskJobs}). Episode k of a task always uses {@link EpisodeSeeds#of}(seed, task, k), so results do
  * not depend on W or on the order workers take episodes, and come back ordered by task and index.
  */
 public final class Evaluation {
@@ -46,7 +46,7 @@ public final class Evaluation {
             PolicyFactory policy, EpisodeSafety safety, Progress progress) {
         int total = tasks.size() * episodes;
         EpisodeResult[] results = new EpisodeResult[total];
-        AtomicInteger next = new AtomicInteger();
+        TaskJobs jobs = new TaskJobs(tasks.size(), episodes, 0, Integer.MAX_VALUE);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger successes = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), r -> {
@@ -62,7 +62,7 @@ public final class Evaluation {
                     Map<String, Scene> sceneOf = new HashMap<>();
                     Map<String, Optional<SafeRobot>> safeOf = new HashMap<>();
                     try {
-                        for (int job = next.getAndIncrement(); job < total; job = next.getAndIncrement()) {
+                        for (int job = jobs.poll(-1); job >= 0; job = jobs.poll(job / episodes)) {
                             TaskSpec spec = tasks.get(job / episodes);
                             int k = job % episodes;
                             Task task = taskOf.computeIfAbsent(spec.id(), id -> new Task(spec));
