@@ -1,6 +1,7 @@
 package dev.mantis.spark;
 
 import dev.mantis.robot.dataset.DatasetWriter;
+import dev.mantis.robot.dataset.EpisodeEncoder;
 import dev.mantis.sim.record.Collection;
 import dev.mantis.sim.record.EpisodeRecorder;
 import dev.mantis.sim.task.EpisodeResult;
@@ -82,7 +83,8 @@ public final class SparkCollection {
         ShardJobs.run(sc, shards, successes, progress::update, new RecordShard(job, successes), "mantis collect", o -> {
             Shard s = shards.get(o.shard());
             int first = s.task() * job.episodes() + s.from();
-            try (StagedEpisodes.Reader in = new StagedEpisodes.Reader(Path.of(o.staged()), writer::newBuffer)) {
+            try (StagedEpisodes.Reader in = new StagedEpisodes.Reader(Path.of(o.staged()),
+                    writer.spec().frameFeatures())) {
                 for (StagedEpisodes.Episode e = in.next(); e != null; e = in.next()) {
                     Outcome x = o.outcomes().get(e.job() - first);
                     writer.writeEpisode(e.frames(), e.instruction(), EpisodeRecorder.extras(x.result(), policyId,
@@ -163,6 +165,7 @@ public final class SparkCollection {
             List<TaskSpec> specs = job.tasks().stream().map(TaskYaml::spec).toList();
             PolicyFactory policy = job.policy().open();
             List<Outcome> outcomes = new ArrayList<>();
+            EpisodeEncoder encoder = null;
             TaskSpec spec = specs.get(shard.task());
             try (EpisodeRecorder recorder = EpisodeRecorder.forRun(spec, specs, job.safety().open(spec.robot()));
                     StagedEpisodes.Writer out = new StagedEpisodes.Writer(dir)) {
@@ -174,7 +177,11 @@ public final class SparkCollection {
                         successes.add(1);
                     }
                     if (e.written(job.onlySuccess())) {
-                        out.write(new StagedEpisodes.Episode(at, e.instruction(), e.initialState(), e.frames()));
+                        if (encoder == null) {
+                            encoder = new EpisodeEncoder(e.frames().features());
+                        }
+                        out.write(new StagedEpisodes.Episode(at, e.instruction(), e.initialState(),
+                                encoder.encode(e.frames())));
                     }
                     job.fault().afterEpisode(shard.index(), attempt, k - shard.from() + 1);
                 }

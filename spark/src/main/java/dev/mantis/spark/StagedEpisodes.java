@@ -1,6 +1,7 @@
 package dev.mantis.spark;
 
-import dev.mantis.robot.dataset.EpisodeBuffer;
+import dev.mantis.robot.dataset.DatasetFeature;
+import dev.mantis.robot.dataset.EncodedEpisode;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -12,12 +13,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.function.Supplier;
+import java.util.List;
 
 /**
  * The file one shard attempt stages its recorded episodes in, before the driver commits them: per
- * episode its run position, task string, initial state and frames (every value of every frame
- * feature as the buffer stores it). Written to {@code episodes.bin.part} and renamed to
+ * episode its run position, task string, initial state and frames, already encoded on the executor
+ * ({@link EncodedEpisode}: Parquet column chunks and statistics), so that the driver only appends
+ * them. Written to {@code episodes.bin.part} and renamed to
  * {@code episodes.bin} only when the attempt finished, so a failed attempt never leaves a file the
  * driver would take for a whole one.
  */
@@ -33,9 +35,9 @@ public final class StagedEpisodes {
      * @param job its run position
      * @param instruction the task string it is recorded under
      * @param initialState the scene state after its reset
-     * @param frames its frames
+     * @param frames its frames, encoded
      */
-    public record Episode(int job, String instruction, double[] initialState, EpisodeBuffer frames) {
+    public record Episode(int job, String instruction, double[] initialState, EncodedEpisode frames) {
     }
 
     private StagedEpisodes() {
@@ -64,11 +66,7 @@ public final class StagedEpisodes {
             out.writeInt(e.job());
             out.writeUTF(e.instruction());
             writeDoubles(e.initialState(), e.initialState().length);
-            EpisodeBuffer b = e.frames();
-            out.writeInt(b.length());
-            for (int i = 0; i < b.features().size(); i++) {
-                writeDoubles(b.values(i), b.length() * b.features().get(i).size());
-            }
+            e.frames().writeTo(out);
         }
 
         private void writeDoubles(double[] v, int n) throws IOException {
@@ -98,17 +96,17 @@ public final class StagedEpisodes {
     public static final class Reader implements Closeable {
         private final Path file;
         private final DataInputStream in;
-        private final Supplier<EpisodeBuffer> buffers;
+        private final List<DatasetFeature> features;
 
-        /** Opens {@code file}; episodes are read into buffers {@code buffers} makes (the dataset's features). */
-        public Reader(Path file, Supplier<EpisodeBuffer> buffers) throws IOException {
+        /** Opens {@code file}, whose episodes hold the frame features {@code features} (the dataset's). */
+        public Reader(Path file, List<DatasetFeature> features) throws IOException {
             this.file = file;
             if (!Files.isRegularFile(file)) {
                 throw new IOException(file + ": an executor staged episodes here but the driver cannot see the "
                         + "file; give --spark-staging a directory that the driver and every executor share");
             }
             this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-            this.buffers = buffers;
+            this.features = List.copyOf(features);
             if (in.readInt() != MAGIC) {
                 throw new IOException(file + ": not a Mantis staged-episodes file");
             }
@@ -123,24 +121,15 @@ public final class StagedEpisodes {
                 int job = in.readInt();
                 String instruction = in.readUTF();
                 double[] initialState = readDoubles();
-                EpisodeBuffer b = buffers.get();
-                int length = in.readInt();
-                double[][] values = new double[b.features().size()][];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = readDoubles();
-                    if (values[i].length != length * b.features().get(i).size()) {
-                        throw new IOException(file + ": episode at run position " + job + " has "
-                                + values[i].length + " values of '" + b.features().get(i).name() + "', not "
-                                + length * b.features().get(i).size());
-                    }
+                EncodedEpisode frames;
+                try {
+                    frames = EncodedEpisode.readFrom(in, features);
+                } catch (EOFException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new IOException(file + ": episode at run position " + job + ": " + e.getMessage(), e);
                 }
-                for (int r = 0; r < length; r++) {
-                    for (int i = 0; i < values.length; i++) {
-                        b.put(i, values[i], r * b.features().get(i).size());
-                    }
-                    b.endFrame();
-                }
-                return new Episode(job, instruction, initialState, b);
+                return new Episode(job, instruction, initialState, frames);
             } catch (EOFException e) {
                 throw new IOException(file + ": ends in the middle of an episode (a partial staging file)", e);
             }

@@ -3,6 +3,8 @@ package dev.mantis.spark;
 import dev.mantis.sim.task.TaskSpec;
 import dev.mantis.sim.task.TaskSpecReader;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A task as it travels to executors: its YAML text and the name errors in it are reported under
@@ -15,8 +17,26 @@ public record TaskYaml(String yaml, String source) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The task spec. */
+    /** Specs already read in this JVM (an executor runs many shards of the same tasks), newest last. */
+    private static final Map<TaskYaml, TaskSpec> READ = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TaskYaml, TaskSpec> eldest) {
+            return size() > 1024;
+        }
+    };
+
+    /** The task spec (read once per JVM; specs are immutable). */
     public TaskSpec spec() {
-        return TaskSpecReader.read(yaml, source);
+        synchronized (READ) {
+            TaskSpec known = READ.get(this);
+            if (known != null) {
+                return known;
+            }
+        }
+        TaskSpec spec = TaskSpecReader.read(yaml, source);
+        synchronized (READ) {
+            READ.put(this, spec);
+        }
+        return spec;
     }
 }

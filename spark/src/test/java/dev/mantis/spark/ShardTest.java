@@ -56,7 +56,7 @@ class ShardTest {
     @Test
     void stagingTheDriverCannotSeeIsOneLineNamingTheFix(@TempDir Path dir) {
         Path missing = dir.resolve("shard-00000/attempt-0-7/episodes.bin");
-        var e = assertThrows(IOException.class, () -> new StagedEpisodes.Reader(missing, () -> null));
+        var e = assertThrows(IOException.class, () -> new StagedEpisodes.Reader(missing, List.of()));
         assertEquals(missing + ": an executor staged episodes here but the driver cannot see the file; give "
                 + "--spark-staging a directory that the driver and every executor share", e.getMessage());
     }

@@ -270,21 +270,26 @@ public final class CollectCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Collection.Summary summary;
         int workers = threads;
+        double seconds;
         try (writer) {
             if (run.spark() != null) {
+                // the rate is the job's and the dataset's close, without Spark's start-up and stop
                 try (SparkRun spark = SparkRun.start(run.spark())) {
-                    start = System.nanoTime(); // the rate is the job's, without Spark's start-up
+                    start = System.nanoTime();
                     workers = spark.parallelism();
                     summary = spark.collect(run.taskIds(), episodes, run.seed(), run.policy(), run.device(),
                             policies.id(), safety.enabled() ? run.safetyYamlText() : null, run.safetyName(),
                             onlySuccess, staging != null ? staging : SparkCollection.defaultStaging(out), writer, bar);
+                    writer.close();
+                    seconds = (System.nanoTime() - start) / 1e9;
                 }
             } else {
                 summary = Collection.run(tasks, episodes, run.seed(), threads, policies.id(), policies, onlySuccess,
                         safety, recorded, writer, bar::update);
+                writer.close();
+                seconds = (System.nanoTime() - start) / 1e9;
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         bar.finish();
         PrintWriter stdout = spec.commandLine().getOut();
         printSummary(stdout, tasks, summary, writer, seconds, workers);

@@ -52,6 +52,7 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<EpisodeResult> results;
         long start;
+        long end = 0;
         ProgressBar bar = new ProgressBar(err, !json, "episodes");
         EpisodeSafety safety = run.safety(tasks, err);
         Map<String, int[]> faults;
@@ -63,11 +64,13 @@ public final class EvalCommand implements Callable<Integer> {
                         + "--spark each executor core runs its own shard");
             }
             if (run.spark() != null) {
+                // the rate is the job's, without Spark's start-up and stop
                 try (SparkRun spark = SparkRun.start(run.spark())) {
                     threads = spark.parallelism();
                     start = System.nanoTime();
                     results = spark.evaluate(run.taskIds(), episodes, seed, run.policy(), run.device(),
                             safety.enabled() ? run.safetyYamlText() : null, run.safetyName(), bar);
+                    end = System.nanoTime();
                 }
             } else if (batch != null) {
                 if (policies.model() == null || batch < 1 || batch > 4096) {
@@ -78,9 +81,12 @@ public final class EvalCommand implements Callable<Integer> {
             } else {
                 results = Evaluation.run(tasks, episodes, seed, threads, policies, safety, bar::update);
             }
+            if (end == 0) {
+                end = System.nanoTime();
+            }
             faults = policies.faults();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (end - start) / 1e9;
         bar.finish();
         List<TaskSummary> summaries = new ArrayList<>();
         for (int t = 0; t < tasks.size(); t++) {

@@ -269,6 +269,11 @@ public final class DatasetWriter implements Closeable {
         return w;
     }
 
+    /** The dataset's spec. */
+    public DatasetSpec spec() {
+        return spec;
+    }
+
     /** Episodes written so far (committed or not). */
     public int episodeCount() {
         return rows.size();

@@ -24,7 +24,7 @@ public final class EpisodeEncoder {
     private final ParquetEncoder encoder;
 
     /** An encoder of the numeric features {@code features} (a spec's {@link DatasetSpec#frameFeatures()}). */
-    EpisodeEncoder(List<DatasetFeature> features) {
+    public EpisodeEncoder(List<DatasetFeature> features) {
         this.features = List.copyOf(features);
         this.encoder = new ParquetEncoder(schema(this.features), ParquetCompression.SNAPPY);
     }

@@ -1,5 +1,8 @@
 package dev.mantis.robot.dataset.parquet;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +25,71 @@ record ColumnChunkMeta(int type, int[] encodings, List<String> path, int codec, 
     long startOffset() {
         return dictionaryPageOffset > 0 && dictionaryPageOffset < dataPageOffset ? dictionaryPageOffset
                 : dataPageOffset;
+    }
+
+    /** Writes the fields for {@link #readFrom} (not a Parquet format: a staging format between processes). */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeInt(type);
+        out.writeInt(encodings.length);
+        for (int e : encodings) {
+            out.writeInt(e);
+        }
+        out.writeInt(path.size());
+        for (String p : path) {
+            out.writeUTF(p);
+        }
+        out.writeInt(codec);
+        out.writeLong(numValues);
+        out.writeLong(totalUncompressedSize);
+        out.writeLong(totalCompressedSize);
+        out.writeLong(dataPageOffset);
+        out.writeLong(dictionaryPageOffset);
+        writeBytes(out, minValue);
+        writeBytes(out, maxValue);
+        out.writeLong(nullCount);
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    static ColumnChunkMeta readFrom(DataInput in) throws IOException {
+        int type = in.readInt();
+        int[] encodings = new int[count(in, 16, "encodings")];
+        for (int i = 0; i < encodings.length; i++) {
+            encodings[i] = in.readInt();
+        }
+        List<String> path = new ArrayList<>();
+        for (int i = count(in, 64, "path elements"); i > 0; i--) {
+            path.add(in.readUTF());
+        }
+        return new ColumnChunkMeta(type, encodings, List.copyOf(path), in.readInt(), in.readLong(), in.readLong(),
+                in.readLong(), in.readLong(), in.readLong(), readBytes(in), readBytes(in), in.readLong());
+    }
+
+    private static void writeBytes(DataOutput out, byte[] b) throws IOException {
+        out.writeInt(b == null ? -1 : b.length);
+        if (b != null) {
+            out.write(b);
+        }
+    }
+
+    private static byte[] readBytes(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] b = new byte[count(n, 1 << 20, "statistics bytes")];
+        in.readFully(b);
+        return b;
+    }
+
+    private static int count(DataInput in, int max, String what) throws IOException {
+        return count(in.readInt(), max, what);
+    }
+
+    private static int count(int n, int max, String what) throws IOException {
+        if (n < 0 || n > max) {
+            throw new IOException("a staged column chunk claims " + n + " " + what + " (at most " + max + ")");
+        }
+        return n;
     }
 
     void write(ThriftCompactWriter w) {

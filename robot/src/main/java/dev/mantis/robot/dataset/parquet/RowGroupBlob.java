@@ -1,5 +1,8 @@
 package dev.mantis.robot.dataset.parquet;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -47,6 +50,50 @@ public final class RowGroupBlob {
             chunks.add(c.shifted(first.bytes.length));
         }
         return new RowGroupBlob(schema, first.rowCount, bytes, chunks);
+    }
+
+    /**
+     * Writes the row group for {@link #readFrom} in another process (a staging format, not a
+     * Parquet file): the row count, the encoded chunks and each chunk's metadata.
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(rowCount);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+        out.writeInt(chunks.size());
+        for (ColumnChunkMeta c : chunks) {
+            c.writeTo(out);
+        }
+    }
+
+    /**
+     * Reads a row group that {@link #writeTo} wrote for {@code schema}'s columns.
+     *
+     * @throws IOException if the input ends early or does not describe a row group of
+     *     {@code schema}
+     */
+    public static RowGroupBlob readFrom(DataInput in, ParquetSchema schema) throws IOException {
+        int rows = in.readInt();
+        int size = in.readInt();
+        if (rows < 1 || size < 0) {
+            throw new IOException("a staged row group claims " + rows + " rows of " + size + " bytes");
+        }
+        byte[] bytes = new byte[size];
+        in.readFully(bytes);
+        int n = in.readInt();
+        if (n != schema.columns().size()) {
+            throw new IOException("a staged row group has " + n + " column chunks but the dataset has "
+                    + schema.columns().size() + " columns (" + schema.names() + ")");
+        }
+        List<ColumnChunkMeta> chunks = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ColumnChunkMeta c = ColumnChunkMeta.readFrom(in);
+            if (c.startOffset() < 0 || c.startOffset() + c.totalCompressedSize() > size) {
+                throw new IOException("a staged column chunk lies outside its row group's " + size + " bytes");
+            }
+            chunks.add(c);
+        }
+        return new RowGroupBlob(schema, rows, bytes, chunks);
     }
 
     /** The number of rows. */
