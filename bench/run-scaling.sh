@@ -11,7 +11,7 @@
 # in the machine's speed does not favour one side. Checks that all collections wrote the same dataset. The load average is printed
 # around each round: the ratios only mean something on otherwise idle cores.
 # Usage: bench/run-scaling.sh [EPISODES_PER_TASK, default 11] [ROUNDS, default 3]
-# (MANTIS_BENCH_NO_BUILD=1 skips the build)
+# (MANTIS_BENCH_NO_BUILD=1 skips the build; KINDS="threads spark eval loop", the default, picks the pairs)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 episodes="${1:-11}"
@@ -56,13 +56,14 @@ run() { # KIND WORKERS: one run, its episodes per second
 }
 median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 declare -A rate
-for kind in threads spark eval loop; do
+kinds="${KINDS:-threads spark eval loop}"
+for kind in $kinds; do
   rate[$kind.1]=""
   rate[$kind.2]=""
 done
 for ((r = 1; r <= rounds; r++)); do
   load "before round $r"
-  for kind in threads spark eval loop; do
+  for kind in $kinds; do
     order="1 2"
     [ $((r % 2)) = 0 ] && order="2 1"
     for w in $order; do
@@ -88,8 +89,12 @@ ratio() { # LABEL KIND
   echo
   echo "episodes/s, 1 vs 2 workers, medians of $rounds rounds (same $((18 * episodes))-episode core suite; every dataset"
   echo "byte-identical), JVM options: ${MANTIS_JAVA_OPTS:-launcher defaults}"
-  ratio "mantis collect --workers 1|2" threads
-  ratio "mantis collect --spark local[1|2]" spark
-  ratio "mantis eval --workers 1|2 (no recording)" eval
-  ratio "the machine: a CPU-bound loop, 1|2 processes" loop
+  for kind in $kinds; do
+    case "$kind" in
+      threads) ratio "mantis collect --workers 1|2" threads ;;
+      spark) ratio "mantis collect --spark local[1|2]" spark ;;
+      eval) ratio "mantis eval --workers 1|2 (no recording)" eval ;;
+      loop) ratio "the machine: a CPU-bound loop, 1|2 processes" loop ;;
+    esac
+  done
 } | tee -a "$out"
