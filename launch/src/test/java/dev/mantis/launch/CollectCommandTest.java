@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mantis.robot.dataset.DatasetReader;
+import dev.mantis.sim.record.Collection;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,6 +260,32 @@ class CollectCommandTest {
         double goal = DatasetReader.open(dataset).episode(0).get("observation.goal.state", 0)[0];
         assertEquals(goal, j.get("first").asDouble(), 0);
         assertEquals(20, j.get("fps").asInt());
+    }
+
+    @Test
+    void oneAndTwoWorkersWriteTheSameBytesAcrossTasksAndPastTheWindow(@TempDir Path dir) throws Exception {
+        int episodes = Collection.WINDOW_PER_WORKER + 9; // one worker's window wraps around
+        for (String workers : List.of("1", "2")) {
+            var r = CliRun.of("collect", "--suite", "core", "--episodes", "1", "--seed", "3", "--out",
+                    dir.resolve("core" + workers).toString(), "--workers", workers);
+            assertEquals(0, r.code(), r.err());
+        }
+        for (String workers : List.of("1", "2")) {
+            var r = CliRun.of("collect", "--task", "reach", "--episodes", Integer.toString(episodes), "--seed", "3",
+                    "--out", dir.resolve("reach" + workers).toString(), "--workers", workers);
+            assertEquals(0, r.code(), r.err());
+        }
+        assertEquals(episodes, DatasetReader.open(dir.resolve("reach1")).episodes().size());
+        for (String name : List.of("core", "reach")) {
+            List<Path> files;
+            try (var walk = Files.walk(dir.resolve(name + "1"))) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : files) {
+                Path other = dir.resolve(name + "2").resolve(dir.resolve(name + "1").relativize(f));
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), name + ": " + f.getFileName());
+            }
+        }
     }
 
     private static String[] args(String... more) {

@@ -24,14 +24,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Collects a recorded run: episodes of each task (task-major, episode k of a task seeded
  * {@link EpisodeSeeds#of}(seed, task, k)) run on worker threads, each with its own simulators
  * and keeping to one task at a time ({@link TaskJobs}), and are written to the dataset strictly
- * in run order, so the dataset does not depend on the number of workers. Each worker also encodes the episodes it ran ({@link EpisodeEncoder}), so the
- * collecting thread only appends them and commits. A resumed run starts after the last episode the
- * dataset already holds.
+ * in run order, so the dataset does not depend on the number of workers. Each worker also encodes
+ * the episodes it ran ({@link EpisodeEncoder}), so the collecting thread only appends them and
+ * commits; workers run at most {@value #WINDOW_PER_WORKER} episodes per worker ahead of it. A
+ * resumed run starts after the last episode the dataset already holds.
  */
 public final class Collection {
 
@@ -54,6 +56,9 @@ public final class Collection {
     /** An episode a worker ran, with its frames encoded if it is to be written (else null). */
     private record Ran(EpisodeRecorder.Recorded recorded, EncodedEpisode encoded) {
     }
+
+    /** How many episodes per worker may be finished but not yet written. */
+    public static final int WINDOW_PER_WORKER = 32;
 
     private Collection() {
     }
@@ -100,11 +105,14 @@ public final class Collection {
         int threads = Math.max(1, workers);
         List<EpisodeResult> results = new ArrayList<>();
         List<EpisodeRecorder> recorders = Collections.synchronizedList(new ArrayList<>());
-        List<CompletableFuture<Ran>> ran = new ArrayList<>();
-        for (int job = start; job < total; job++) {
-            ran.add(new CompletableFuture<>());
+        // episode j's result goes to slot j % window, which the writer renews once it took j: the
+        // jobs hand out j + window only after that
+        int window = WINDOW_PER_WORKER * threads;
+        AtomicReferenceArray<CompletableFuture<Ran>> ran = new AtomicReferenceArray<>(window);
+        for (int i = 0; i < window; i++) {
+            ran.set(i, new CompletableFuture<>());
         }
-        TaskJobs jobs = new TaskJobs(tasks.size(), episodes, start, 32 * threads);
+        TaskJobs jobs = new TaskJobs(tasks.size(), episodes, start, window);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mantis-collect");
             t.setDaemon(true);
@@ -116,7 +124,7 @@ public final class Collection {
                 EpisodeEncoder encoder = writer.newEncoder();
                 try {
                     for (int j = jobs.take(-1); j >= 0; j = jobs.take(j / episodes)) {
-                        CompletableFuture<Ran> result = ran.get(j - start);
+                        CompletableFuture<Ran> result = ran.get(j % window);
                         try {
                             TaskSpec spec = tasks.get(j / episodes);
                             EpisodeRecorder.Recorded r = recorderOf.computeIfAbsent(spec.id(), id -> {
@@ -139,7 +147,8 @@ public final class Collection {
         int successes = 0;
         try {
             for (int job = start; job < total; job++) {
-                Ran done = ran.get(job - start).get();
+                Ran done = ran.get(job % window).get();
+                ran.set(job % window, new CompletableFuture<>());
                 EpisodeRecorder.Recorded e = done.recorded();
                 results.add(e.result());
                 if (e.result().success()) {
