@@ -429,6 +429,43 @@ def graph_problems(model, inputs, outputs):
     return problems
 
 
+def fit(model, optimiser, n, batch, epochs, lr, shuffle, batch_loss, report_every, report_suffix=None):
+    """Trains ``model`` on ``n`` rows: each epoch visits them in a new order (``shuffle``, a torch
+    Generator) in mini-batches of ``batch``, with the learning rate falling from ``lr`` to 0 on a cosine
+    over all steps; ``batch_loss(rows)`` is the mean loss of a batch (a tensor of row indices). Prints
+    the epoch's mean loss after the first, every ``report_every``-th and the last epoch, followed by
+    ``report_suffix()`` if given. Returns the mean training loss of each epoch."""
+    import math
+
+    import torch
+
+    steps_per_epoch = math.ceil(n / batch)
+    total_steps = steps_per_epoch * epochs
+    history = []
+    step = 0
+    model.train()
+    for epoch in range(epochs):
+        order = torch.randperm(n, generator=shuffle)
+        total = 0.0
+        for b in range(steps_per_epoch):
+            rows = order[b * batch:(b + 1) * batch]
+            for group in optimiser.param_groups:
+                group["lr"] = lr * 0.5 * (1.0 + math.cos(math.pi * step / total_steps))
+            loss = batch_loss(rows)
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            total += loss.item() * len(rows)
+            step += 1
+        history.append(total / n)
+        if epoch == 0 or (epoch + 1) % max(1, report_every) == 0 or epoch + 1 == epochs:
+            line = "epoch %4d/%d  loss %.6f" % (epoch + 1, epochs, history[-1])
+            if report_suffix is not None:
+                line += report_suffix()
+            print(line, flush=True)
+    return history
+
+
 def mlp(in_size, hidden, layers, out_size):
     """``layers`` hidden Linear+ReLU layers of width ``hidden``, then a Linear to ``out_size``."""
     import torch.nn as nn

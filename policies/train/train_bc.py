@@ -154,7 +154,6 @@ def train(args):
     shuffle = torch.Generator().manual_seed(args.seed)
     n = obs_t.shape[0]
     steps_per_epoch = math.ceil(n / args.batch)
-    total_steps = steps_per_epoch * args.epochs
 
     def forward(o, g):
         return model(o, g) if goal_size else model(o)
@@ -171,28 +170,9 @@ def train(args):
           % (args.data, data.frames, data.episodes, args.val_episodes, obs_size, ",".join(observation), goal_size,
              ",".join(goal) or "none", args.action, action_size, args.layers, args.hidden, args.epochs,
              steps_per_epoch))
-    history = []
-    step = 0
-    model.train()
-    for epoch in range(args.epochs):
-        order = torch.randperm(n, generator=shuffle)
-        total = 0.0
-        for b in range(steps_per_epoch):
-            rows = order[b * args.batch:(b + 1) * args.batch]
-            for group in optimiser.param_groups:
-                group["lr"] = args.lr * 0.5 * (1.0 + math.cos(math.pi * step / total_steps))
-            loss = torch.mean((forward(obs_t[rows], goal_t[rows]) - act_t[rows]) ** 2)
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            total += loss.item() * len(rows)
-            step += 1
-        history.append(total / n)
-        if epoch == 0 or (epoch + 1) % max(1, args.epochs // 20) == 0 or epoch + 1 == args.epochs:
-            line = "epoch %4d/%d  loss %.6f" % (epoch + 1, args.epochs, history[-1])
-            if val is not None:
-                line += "  val %.6f" % loss_on(*val)
-            print(line, flush=True)
+    history = mp.fit(model, optimiser, n, args.batch, args.epochs, args.lr, shuffle,
+                     lambda rows: torch.mean((forward(obs_t[rows], goal_t[rows]) - act_t[rows]) ** 2),
+                     args.epochs // 20, None if val is None else lambda: "  val %.6f" % loss_on(*val))
 
     final_loss = loss_on(obs_t, goal_t, act_t)
     model.eval()

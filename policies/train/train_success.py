@@ -289,7 +289,6 @@ def train(args):
     shuffle = torch.Generator().manual_seed(args.seed)
     n = obs_t.shape[0]
     steps_per_epoch = math.ceil(n / args.batch)
-    total_steps = steps_per_epoch * args.epochs
 
     def logit(o, g):
         return model.logit(o, g) if goal_size else model.logit(o)
@@ -299,25 +298,8 @@ def train(args):
           % (args.data, data.frames, len(episode_ids), successes, held, positives, negatives, obs_size,
              ",".join(observation), goal_size, ",".join(goal) or "none", args.layers, args.hidden, args.epochs,
              steps_per_epoch))
-    history = []
-    step = 0
-    model.train()
-    for epoch in range(args.epochs):
-        order = torch.randperm(n, generator=shuffle)
-        total = 0.0
-        for b in range(steps_per_epoch):
-            rows = order[b * args.batch:(b + 1) * args.batch]
-            for group in optimiser.param_groups:
-                group["lr"] = args.lr * 0.5 * (1.0 + math.cos(math.pi * step / total_steps))
-            loss = loss_fn(logit(obs_t[rows], goal_t[rows]), y_t[rows])
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            total += loss.item() * len(rows)
-            step += 1
-        history.append(total / n)
-        if epoch == 0 or (epoch + 1) % max(1, args.epochs // 10) == 0 or epoch + 1 == args.epochs:
-            print("epoch %4d/%d  loss %.6f" % (epoch + 1, args.epochs, history[-1]), flush=True)
+    history = mp.fit(model, optimiser, n, args.batch, args.epochs, args.lr, shuffle,
+                     lambda rows: loss_fn(logit(obs_t[rows], goal_t[rows]), y_t[rows]), args.epochs // 10)
 
     model.eval()
 
