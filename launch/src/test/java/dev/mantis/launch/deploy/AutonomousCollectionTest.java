@@ -7,7 +7,7 @@ import dev.mantis.launch.Main;
 import dev.mantis.launch.MantisCommand;
 import dev.mantis.robot.dataset.DatasetReader;
 import dev.mantis.robot.dataset.EpisodeRow;
-import dev.mantis.robot.ros.Roscore;
+import dev.mantis.robot.ros.OwnRoscore;
 import dev.mantis.sim.record.TaskRecording;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,9 +22,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,27 +36,17 @@ class AutonomousCollectionTest {
     /** Enough that a signal sent after two episodes comes before the end (an episode takes ~0.1 s). */
     private static final int EPISODES = 60;
 
-    private static Roscore core;
+    @RegisterExtension
+    static final OwnRoscore CORE = new OwnRoscore();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startCore() throws Exception {
-        core = Roscore.start();
-    }
-
-    @AfterAll
-    static void stopCore() throws Exception {
-        if (core != null) {
-            core.close();
-        }
-    }
 
     private static List<String> args(Path out, int episodes) {
         return new ArrayList<>(List.of("collect", "--robot", "ros:franka", "--autonomous", "--task", "reach",
                 "--policy", "oracle", "--episodes", Integer.toString(episodes), "--seed", "3", "--out", out.toString(),
-                "--state-timeout", "5", "--master", core.uri().toString()));
+                "--state-timeout", "5", "--master", CORE.get().uri().toString()));
     }
 
     /** Runs collect in this JVM; {@code errSink} sees its stderr as it comes. */
@@ -104,7 +93,7 @@ class AutonomousCollectionTest {
     @Test
     void interruptedRunsResumeWithoutLosingOrRepeatingAnEpisode() throws Exception {
         Path out = dir.resolve("auto");
-        try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+        try (ServedSimulator sim = ServedSimulator.start(CORE.get(), "--robot", "panda", "--profile", "franka", "--task",
                 "reach")) {
             // TERM stands for Ctrl-C: the JVM handles SIGINT and SIGTERM alike, and a child of a background
             // job (as under CI) inherits SIGINT ignored
@@ -117,7 +106,7 @@ class AutonomousCollectionTest {
                 }
                 Path stdout = dir.resolve("collect-" + signal + ".out");
                 ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile());
-                pb.environment().putAll(core.env());
+                pb.environment().putAll(CORE.get().env());
                 Process p = pb.start();
                 awaitProgress(p, stdout, 2);
                 new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
@@ -148,7 +137,7 @@ class AutonomousCollectionTest {
     @Test
     void aRobotLostMidRunIsWaitedForAndTheRunGoesOn() throws Exception {
         Path out = dir.resolve("lost");
-        ServedSimulator first = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+        ServedSimulator first = ServedSimulator.start(CORE.get(), "--robot", "panda", "--profile", "franka", "--task",
                 "reach");
         CountDownLatch running = new CountDownLatch(3);
         CountDownLatch waiting = new CountDownLatch(1);
@@ -177,7 +166,7 @@ class AutonomousCollectionTest {
         } finally {
             first.close();
         }
-        try (ServedSimulator second = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+        try (ServedSimulator second = ServedSimulator.start(CORE.get(), "--robot", "panda", "--profile", "franka", "--task",
                 "reach")) {
             run.join(120_000);
         }

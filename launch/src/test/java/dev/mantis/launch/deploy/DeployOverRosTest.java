@@ -9,7 +9,7 @@ import dev.mantis.robot.dataset.DatasetReader;
 import dev.mantis.robot.dataset.EpisodeFrames;
 import dev.mantis.robot.ros.Publisher;
 import dev.mantis.robot.ros.RosNode;
-import dev.mantis.robot.ros.Roscore;
+import dev.mantis.robot.ros.OwnRoscore;
 import dev.mantis.robot.ros.Subscriber;
 import dev.mantis.robot.ros.msg.rosgraph_msgs.Clock;
 import dev.mantis.robot.ros.msg.std_msgs.Bool;
@@ -28,10 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployOverRosTest {
 
-    private static Roscore core;
+    @RegisterExtension
+    static final OwnRoscore CORE = new OwnRoscore(); // its own master: the served simulator sets /use_sim_time
     private ServedSimulator sim;
 
     @TempDir
@@ -49,17 +49,6 @@ class DeployOverRosTest {
     record Run(int code, String out, String err) {
     }
 
-    @BeforeAll
-    static void startCore() throws Exception {
-        core = Roscore.start(); // its own master: the served simulator sets /use_sim_time
-    }
-
-    @AfterAll
-    static void stopCore() throws Exception {
-        if (core != null) {
-            core.close();
-        }
-    }
 
     @AfterEach
     void stopSim() throws Exception {
@@ -69,7 +58,7 @@ class DeployOverRosTest {
     }
 
     private void serve(String... args) throws IOException {
-        sim = ServedSimulator.start(core, args);
+        sim = ServedSimulator.start(CORE.get(), args);
     }
 
     private static Run deploy(String... args) {
@@ -77,7 +66,7 @@ class DeployOverRosTest {
     }
 
     private static Run deploy(OutputStream errSink, String... args) {
-        List<String> full = new ArrayList<>(List.of("deploy", "--master", core.uri().toString(), "--state-timeout", "5"));
+        List<String> full = new ArrayList<>(List.of("deploy", "--master", CORE.get().uri().toString(), "--state-timeout", "5"));
         full.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -173,7 +162,7 @@ class DeployOverRosTest {
         assertTrue(running.await(60, TimeUnit.SECONDS), "deploy finished an episode");
         // the node is dead when its connections close, which the kernel does while tearing the killed
         // JVM down (tens of milliseconds): a probe subscription of this JVM sees that moment
-        try (RosNode probe = RosNode.start(core.nodeConfig("death_probe"));
+        try (RosNode probe = RosNode.start(CORE.get().nodeConfig("death_probe"));
                 Subscriber<Clock> clock = probe.subscribe("/clock", Clock.TYPE, c -> { }, 1)) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (clock.publisherCount() == 0 && System.nanoTime() < deadline) {
@@ -224,7 +213,7 @@ class DeployOverRosTest {
                 "--policy", "oracle", "--episodes", "100000"));
         deploy.start();
         assertTrue(running.await(60, TimeUnit.SECONDS), "deploy finished an episode");
-        try (RosNode operator = RosNode.start(core.nodeConfig("operator"));
+        try (RosNode operator = RosNode.start(CORE.get().nodeConfig("operator"));
                 Publisher<Bool> estop = operator.publisher("/mantis/estop", Bool.TYPE, true, 1)) {
             Bool engage = new Bool();
             engage.data = true;

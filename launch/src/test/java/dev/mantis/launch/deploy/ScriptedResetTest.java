@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mantis.launch.CliRun;
 import dev.mantis.robot.dataset.DatasetReader;
 import dev.mantis.robot.dataset.EpisodeFrames;
-import dev.mantis.robot.ros.Roscore;
+import dev.mantis.robot.ros.OwnRoscore;
 import dev.mantis.sim.robot.RobotProfile;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,22 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScriptedResetTest {
 
-    private static Roscore core;
+    @RegisterExtension
+    static final OwnRoscore CORE = new OwnRoscore();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startCore() throws Exception {
-        core = Roscore.start();
-    }
-
-    @AfterAll
-    static void stopCore() throws Exception {
-        if (core != null) {
-            core.close();
-        }
-    }
 
     private static CliRun collect(String task, int episodes, Path out) {
         return collect(task, episodes, out, "scripted");
@@ -47,14 +36,14 @@ class ScriptedResetTest {
     private static CliRun collect(String task, int episodes, Path out, String reset) {
         return CliRun.of("collect", "--robot", "ros:franka", "--autonomous", "--task", task, "--policy", "oracle",
                 "--episodes", Integer.toString(episodes), "--seed", "5", "--out", out.toString(), "--reset", reset,
-                "--state-timeout", "5", "--master", core.uri().toString());
+                "--state-timeout", "5", "--master", CORE.get().uri().toString());
     }
 
     @Test
     void theArmGoesHomeAndTheObjectsStayWhereTheLastEpisodeLeftThem() throws Exception {
         Path out = dir.resolve("push");
         CliRun run;
-        try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+        try (ServedSimulator sim = ServedSimulator.start(CORE.get(), "--robot", "panda", "--profile", "franka", "--task",
                 "push")) {
             run = collect("push", 5, out);
         }
@@ -93,7 +82,7 @@ class ScriptedResetTest {
         Path out = dir.resolve("policy");
         CliRun run;
         CliRun wrongTask;
-        try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+        try (ServedSimulator sim = ServedSimulator.start(CORE.get(), "--robot", "panda", "--profile", "franka", "--task",
                 "push")) {
             run = collect("push", 2, out, model);
             wrongTask = collect("reach", 1, dir.resolve("reach"), model);
@@ -120,7 +109,7 @@ class ScriptedResetTest {
     void aSceneTheRoutineCannotPutBackPausesTheRun() throws Exception {
         Path out = dir.resolve("stack");
         CliRun run;
-        try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+        try (ServedSimulator sim = ServedSimulator.start(CORE.get(), "--robot", "panda", "--profile", "franka", "--task",
                 "stack_two")) {
             run = collect("stack_two", 3, out);
         }

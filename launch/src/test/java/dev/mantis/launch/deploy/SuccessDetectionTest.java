@@ -12,7 +12,7 @@ import dev.mantis.policies.PolicyOptions;
 import dev.mantis.policies.onnx.SuccessClassifier;
 import dev.mantis.robot.dataset.DatasetReader;
 import dev.mantis.robot.dataset.EpisodeRow;
-import dev.mantis.robot.ros.Roscore;
+import dev.mantis.robot.ros.OwnRoscore;
 import dev.mantis.robot.spec.FeatureSpec;
 import dev.mantis.robot.spec.Observation;
 import dev.mantis.sim.record.TaskObservation;
@@ -28,9 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,22 +41,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SuccessDetectionTest {
 
-    private static Roscore core;
+    @RegisterExtension
+    static final OwnRoscore CORE = new OwnRoscore();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startCore() throws Exception {
-        core = Roscore.start();
-    }
-
-    @AfterAll
-    static void stopCore() throws Exception {
-        if (core != null) {
-            core.close();
-        }
-    }
 
     private static CliRun mantis(String... args) {
         return CliRun.of(args);
@@ -66,7 +55,7 @@ class SuccessDetectionTest {
     private List<String> autonomous(String policy, String success, int episodes, String out) {
         return new ArrayList<>(List.of("collect", "--robot", "ros:franka", "--autonomous", "--task", "reach",
                 "--policy", policy, "--success", success, "--episodes", Integer.toString(episodes), "--seed", "3",
-                "--out", dir.resolve(out).toString(), "--state-timeout", "5", "--master", core.uri().toString()));
+                "--out", dir.resolve(out).toString(), "--state-timeout", "5", "--master", CORE.get().uri().toString()));
     }
 
     @Test
@@ -132,7 +121,7 @@ class SuccessDetectionTest {
         assertTrue(positives > 0, "the reference has positive frames: " + reference);
 
         // autonomous collection labels episodes with it and keeps the predicate beside
-        try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+        try (ServedSimulator sim = ServedSimulator.start(CORE.get(), "--robot", "panda", "--profile", "franka", "--task",
                 "reach")) {
             CliRun oracle = mantis(autonomous("oracle", model.toString(), 12, "auto-oracle").toArray(new String[0]));
             assertEquals(0, oracle.code(), oracle.err());
@@ -212,7 +201,7 @@ class SuccessDetectionTest {
         assertEquals(2, simulated.code(), simulated.err());
         assertEquals("mantis: --success key needs --robot ros:PROFILE --autonomous; in simulation the task's "
                 + "predicate labels episodes\n", simulated.err());
-        try (ServedSimulator sim = ServedSimulator.start(core, "--robot", "panda", "--profile", "franka", "--task",
+        try (ServedSimulator sim = ServedSimulator.start(CORE.get(), "--robot", "panda", "--profile", "franka", "--task",
                 "reach")) {
             // episode 0: yes; episode 1: a typo, then no; episode 2: the input ends
             String first = collect(autonomous("oracle", "key", 4, "labelled"), "Yes\nmaybe\nn\n", 1);
@@ -255,7 +244,7 @@ class SuccessDetectionTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(core.env());
+        pb.environment().putAll(CORE.get().env());
         Process p = pb.start();
         try (OutputStream stdin = p.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
