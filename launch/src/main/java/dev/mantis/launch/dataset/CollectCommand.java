@@ -2,6 +2,7 @@ package dev.mantis.launch.dataset;
 
 import dev.mantis.launch.InputException;
 import dev.mantis.launch.policy.PolicySource;
+import dev.mantis.launch.ros.MasterOption;
 import dev.mantis.launch.task.EvalCommand;
 import dev.mantis.launch.task.ProgressBar;
 import dev.mantis.launch.task.RunOptions;
@@ -105,9 +106,8 @@ public final class CollectCommand implements Callable<Integer> {
                     + "(key: after each episode 'success? [y/n]' on standard input) (default: ${DEFAULT-VALUE}).")
     String success;
 
-    @Option(names = "--master", paramLabel = "URI", description = "With --robot ros:...: the ROS master "
-            + "(default: ROS_MASTER_URI).")
-    String master;
+    @CommandLine.Mixin
+    MasterOption master;
 
     @Option(names = "--urdf", paramLabel = "FILE", description = "With --robot ros:...: the robot's URDF, for "
             + "profiles of robots Mantis does not bundle.")
@@ -237,7 +237,7 @@ public final class CollectCommand implements Callable<Integer> {
         }
         TaskSpec task = TaskSource.task(ids.get(0));
         PrintWriter err = spec.commandLine().getErr();
-        var settings = new dev.mantis.launch.deploy.AutonomousCollection.Settings(robot, urdf, master, task,
+        var settings = new dev.mantis.launch.deploy.AutonomousCollection.Settings(robot, urdf, master.uri(), task,
                 TaskSource.yaml(ids.get(0)), run.policy(), run.episodes(1_000_000), run.seed(), out,
                 resume, 10, stateTimeout, success, reset, run.device(), goals);
         var labels = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,

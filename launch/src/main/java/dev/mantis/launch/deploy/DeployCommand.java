@@ -2,6 +2,7 @@ package dev.mantis.launch.deploy;
 
 import dev.mantis.launch.InputException;
 import dev.mantis.launch.policy.PolicySource;
+import dev.mantis.launch.ros.MasterOption;
 import dev.mantis.launch.task.EvalCommand;
 import dev.mantis.launch.task.ProgressBar;
 import dev.mantis.launch.task.RunOptions;
@@ -51,9 +52,8 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--urdf", paramLabel = "FILE", description = "The robot's URDF, for profiles of robots Mantis does not bundle.")
     String urdf;
 
-    @Option(names = "--master", paramLabel = "URI",
-            description = "The ROS master, e.g. http://localhost:11311/ (default: ROS_MASTER_URI).")
-    String master;
+    @CommandLine.Mixin
+    MasterOption master;
 
     @Option(names = "--state-timeout", paramLabel = "S", description = "Seconds to wait for each joint state before "
             + "the robot counts as late and deploy stops (default: the profile's state_timeout).")
@@ -100,7 +100,7 @@ public final class DeployCommand implements Callable<Integer> {
         long start;
         DatasetWriter writer = null;
         try (PolicySource policies = PolicySource.of(run.policy(), run.device(), err);
-                RosSession session = RosSession.open(target, taskSpec, master, policies, run.policy(), safetySettings,
+                RosSession session = RosSession.open(target, taskSpec, master.uri(), policies, run.policy(), safetySettings,
                         connectTimeout)) {
             FrameRecorder recorder = null;
             if (out != null) {

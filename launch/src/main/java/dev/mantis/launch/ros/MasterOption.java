@@ -8,12 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The {@code --master} option of the ROS verbs and the short-lived node they run as. */
+/**
+ * The {@code --master} option, a picocli mixin of every verb that talks to a ROS master (the ROS
+ * verbs, deploy, collect --robot ros:..., sim serve-ros), and the node start they share.
+ */
 public final class MasterOption {
 
     @Option(names = "--master", paramLabel = "URI",
             description = "The ROS master, e.g. http://localhost:11311/ (default: ROS_MASTER_URI).")
     String master;
+
+    /** The master URI given, or null for ROS_MASTER_URI. */
+    public String uri() {
+        return master;
+    }
 
     /**
      * Starts an anonymous node ({@code /mantis_ros_PID_MILLIS}) on the master.

@@ -39,9 +39,8 @@ public final class ServeRosCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "ID|FILE", description = "Simulate this task's scene (else the robot alone).")
     String task;
 
-    @Option(names = "--master", paramLabel = "URI",
-            description = "The ROS master, e.g. http://localhost:11311/ (default: ROS_MASTER_URI).")
-    String master;
+    @CommandLine.Mixin
+    MasterOption master;
 
     @Option(names = "--name", paramLabel = "NODE", defaultValue = "mantis_sim", description = "Node name (default: ${DEFAULT-VALUE}).")
     String name;
@@ -63,7 +62,7 @@ public final class ServeRosCommand implements Callable<Integer> {
         }
         TaskRobot r = ProfileSource.robot(p, Optional.empty());
         PrintWriter out = spec.commandLine().getOut();
-        RosNode node = MasterOption.start(master, name);
+        RosNode node = MasterOption.start(master.uri(), name);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             node.close();
