@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +27,18 @@ class ShardTest {
 
     @Test
     void tasksOfLongEpisodesAreCutIntoSmallerShards() {
-        // 2 tasks x 6 episodes, weights 100 and 500: 3600 in all, 450 per shard on 2 cores
-        assertEquals(List.of(new Shard(0, 0, 0, 4), new Shard(1, 0, 4, 6), new Shard(2, 1, 0, 1), new Shard(3, 1, 1, 2),
-                new Shard(4, 1, 2, 3), new Shard(5, 1, 3, 4), new Shard(6, 1, 4, 5), new Shard(7, 1, 5, 6)),
-                Shard.planByWeight(new double[] {100, 500}, 6, 0, 2));
+        // 2 tasks x 6 episodes, weights 100 and 500: 3600 in all, 225 per shard (an eighth of a core's share) on 2 cores
+        assertEquals(List.of(new Shard(0, 0, 0, 2), new Shard(1, 0, 2, 4), new Shard(2, 0, 4, 6), new Shard(3, 1, 0, 1),
+                new Shard(4, 1, 1, 2), new Shard(5, 1, 2, 3), new Shard(6, 1, 3, 4), new Shard(7, 1, 4, 5),
+                new Shard(8, 1, 5, 6)), Shard.planByWeight(new double[] {100, 500}, 6, 0, 2));
         // resumed at run position 8 (task 1, episode 2): only the remaining work is shared out
         assertEquals(List.of(new Shard(0, 1, 2, 3), new Shard(1, 1, 3, 4), new Shard(2, 1, 4, 5), new Shard(3, 1, 5, 6)),
                 Shard.planByWeight(new double[] {100, 500}, 6, 8, 2));
-        assertEquals(List.of(new Shard(0, 0, 0, 2), new Shard(1, 0, 2, 4), new Shard(2, 0, 4, 6), new Shard(3, 0, 6, 8)),
-                Shard.planByWeight(new double[] {100}, 8, 0, 1), "one slot: shards of a quarter of the work");
+        List<Shard> eighths = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            eighths.add(new Shard(i, 0, 2 * i, 2 * i + 2));
+        }
+        assertEquals(eighths, Shard.planByWeight(new double[] {100}, 16, 0, 1), "one slot: shards of an eighth of the work");
     }
 
     @Test
