@@ -5,11 +5,15 @@
 # `mantis eval` of the same episodes with 1 and 2 workers; and, as the machine's own ceiling, a
 # CPU-bound Python loop in 1 and 2 processes at once (2 virtual cores need not give 2x). Each
 # Mantis run is a fresh `mantis` JVM with the launcher's JVM options (MANTIS_JAVA_OPTS), as a user
-# would start it. Prints each run's episodes per second (the summary's: from the first episode to
-# the closed dataset, without JVM or Spark start-up) and, per pair, the ratio of the medians over
-# ROUNDS rounds; the 1- and 2-worker runs alternate in order from round to round, so that a drift
-# in the machine's speed does not favour one side. Checks that all collections wrote the same dataset. The load average is printed
-# around each round: the ratios only mean something on otherwise idle cores.
+# would start it. Prints each run's episodes per second (the summary's: from the start of the run
+# to the closed dataset, without JVM or Spark start-up) and, per pair, the ratio of the medians over
+# ROUNDS rounds, the ratio of the best rounds (another guest on the host only ever slows a run
+# down, so each side's best is its least disturbed) and, for collections, the ratio of the median
+# end-to-end rates (episodes over the whole process's wall time, JVM and Spark start-up and stop
+# included). The 1- and 2-worker runs alternate in order from round to round, so that a drift in
+# the machine's speed does not favour one side. Checks that all collections wrote the same
+# dataset. The load average is printed around each round: the ratios only mean something on
+# otherwise idle cores.
 # Usage: bench/run-scaling.sh [EPISODES_PER_TASK, default 11] [ROUNDS, default 3]
 # (MANTIS_BENCH_NO_BUILD=1 skips the build; KINDS="threads spark eval loop", the default, picks the pairs)
 set -euo pipefail
@@ -26,11 +30,13 @@ out="$root/bench/target/scaling.txt"
 mkdir -p "$(dirname "$out")"
 : > "$out"
 load() { echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" | tee -a "$out" >&2; }
-collect() { # NAME FLAGS...: collects into $work/NAME, prints the episodes per second of the summary
-  local name="$1"; shift
+collect() { # NAME FLAGS...: collects into $work/NAME, prints the summary's episodes per second, then the end-to-end one
+  local name="$1" t0 rate; shift
   rm -rf "${work:?}/$name"
-  "$root/mantis" collect --suite core --episodes "$episodes" --seed 0 --out "$work/$name" "$@" 2>/dev/null \
-    | grep '^ran ' | tee -a "$out" | sed -n 's/.*s (\([0-9.]*\)\/s on .*/\1/p'
+  t0="$(date +%s.%N)"
+  rate="$("$root/mantis" collect --suite core --episodes "$episodes" --seed 0 --out "$work/$name" "$@" 2>/dev/null \
+    | grep '^ran ' | tee -a "$out" | sed -n 's/.*s (\([0-9.]*\)\/s on .*/\1/p')"
+  echo "$rate $(awk -v n="$((18 * episodes))" -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.2f", n / (b - a)}')"
 }
 evaluate() { # WORKERS: prints the episodes per second of mantis eval
   "$root/mantis" eval --suite core --episodes "$episodes" --seed 0 --workers "$1" 2>/dev/null \
@@ -55,11 +61,14 @@ run() { # KIND WORKERS: one run, its episodes per second
   esac
 }
 median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+best() { tr ' ' '\n' | grep . | sort -g | tail -1; }
 declare -A rate
 kinds="${KINDS:-threads spark eval loop}"
 for kind in $kinds; do
-  rate[$kind.1]=""
-  rate[$kind.2]=""
+  for w in 1 2; do
+    rate[$kind.$w]=""
+    rate[$kind.$w.e2e]=""
+  done
 done
 for ((r = 1; r <= rounds; r++)); do
   load "before round $r"
@@ -67,7 +76,9 @@ for ((r = 1; r <= rounds; r++)); do
     order="1 2"
     [ $((r % 2)) = 0 ] && order="2 1"
     for w in $order; do
-      rate[$kind.$w]+=" $(run "$kind" "$w")"
+      read -r r e < <(run "$kind" "$w")
+      rate[$kind.$w]+=" $r"
+      [ -z "${e:-}" ] || rate[$kind.$w.e2e]+=" $e"
     done
     if [ "$kind" = threads ] || [ "$kind" = spark ]; then
       diff -r "$work/threads1" "$work/${kind}2" >/dev/null 2>&1 || [ ! -d "$work/threads1" ] || {
@@ -79,11 +90,20 @@ for ((r = 1; r <= rounds; r++)); do
 done
 load "after round $rounds"
 ratio() { # LABEL KIND
-  local a b
+  local a b e1 e2
   a="$(echo "${rate[$2.1]}" | median)"
   b="$(echo "${rate[$2.2]}" | median)"
   awk -v l="$1" -v a="$a" -v b="$b" -v r1="${rate[$2.1]}" -v r2="${rate[$2.2]}" \
-    'BEGIN {printf "%-42s 1: %6.2f/s  2: %6.2f/s  ratio %.2fx   (rounds 1:%s  2:%s)\n", l, a, b, b / a, r1, r2}'
+    -v ba="$(echo "${rate[$2.1]}" | best)" -v bb="$(echo "${rate[$2.2]}" | best)" \
+    'BEGIN {printf "%-42s 1: %6.2f/s  2: %6.2f/s  ratio %.2fx  best rounds %.2fx  (rounds 1:%s  2:%s)\n",
+            l, a, b, b / a, bb / ba, r1, r2}'
+  if [ -n "${rate[$2.1.e2e]}" ]; then
+    e1="$(echo "${rate[$2.1.e2e]}" | median)"
+    e2="$(echo "${rate[$2.2.e2e]}" | median)"
+    awk -v e1="$e1" -v e2="$e2" -v r1="${rate[$2.1.e2e]}" -v r2="${rate[$2.2.e2e]}" \
+      'BEGIN {printf "%-42s 1: %6.2f/s  2: %6.2f/s  ratio %.2fx  (rounds 1:%s  2:%s)\n",
+              "  end to end (whole process)", e1, e2, e2 / e1, r1, r2}'
+  fi
 }
 {
   echo
