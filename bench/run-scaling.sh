@@ -76,9 +76,9 @@ for ((r = 1; r <= rounds; r++)); do
     order="1 2"
     [ $((r % 2)) = 0 ] && order="2 1"
     for w in $order; do
-      read -r r e < <(run "$kind" "$w")
-      rate[$kind.$w]+=" $r"
-      [ -z "${e:-}" ] || rate[$kind.$w.e2e]+=" $e"
+      read -r one whole < <(run "$kind" "$w")
+      rate[$kind.$w]+=" $one"
+      [ -z "${whole:-}" ] || rate[$kind.$w.e2e]+=" $whole"
     done
     if [ "$kind" = threads ] || [ "$kind" = spark ]; then
       diff -r "$work/threads1" "$work/${kind}2" >/dev/null 2>&1 || [ ! -d "$work/threads1" ] || {
