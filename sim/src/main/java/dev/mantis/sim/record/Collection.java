@@ -53,8 +53,18 @@ public final class Collection {
     public record Summary(List<EpisodeResult> results, int skipped, int recorded) {
     }
 
-    /** An episode a worker ran, with its frames encoded if it is to be written (else null). */
+    /**
+     * An episode a worker ran, without its frames, and their encoding if it is to be written (else
+     * null). Episodes wait here for their turn in run order, up to a window of them: holding only
+     * their Parquet bytes, they cost the young collections little to keep (with the raw frames,
+     * the copying of waiting episodes was most of the collector's time with 2 workers).
+     */
     private record Ran(EpisodeRecorder.Recorded recorded, EncodedEpisode encoded) {
+
+        static Ran of(EpisodeRecorder.Recorded r, EncodedEpisode encoded) {
+            return new Ran(new EpisodeRecorder.Recorded(r.result(), null, r.initialState(), r.instruction(),
+                    r.safetyEvents(), r.videos()), encoded);
+        }
     }
 
     /** How many episodes per worker may be finished but not yet written. */
@@ -133,7 +143,7 @@ public final class Collection {
                                 recorders.add(made);
                                 return made;
                             }).run(j, j % episodes, seed, policy, scratch);
-                            result.complete(new Ran(r, r.written(onlySuccess) ? encoder.encode(r.frames()) : null));
+                            result.complete(Ran.of(r, r.written(onlySuccess) ? encoder.encode(r.frames()) : null));
                         } catch (IOException | RuntimeException | Error e) {
                             result.completeExceptionally(e);
                         }
@@ -154,7 +164,7 @@ public final class Collection {
                 if (e.result().success()) {
                     successes++;
                 }
-                if (e.written(onlySuccess)) {
+                if (done.encoded() != null) {
                     Map<String, Object> extras = EpisodeRecorder.extras(e.result(), policyId, job, e.initialState(),
                             e.safetyEvents().size(), safety.enabled() ? EpisodeRecorder.safetyLog(e.safetyEvents())
                             : null);
