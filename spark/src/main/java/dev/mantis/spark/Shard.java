@@ -51,9 +51,10 @@ public record Shard(int index, int task, int from, int to) implements Serializab
      * {@value #SHARDS_PER_SLOT}th of one of {@code slots} executor cores' share of the whole (at
      * least one). So a task of long episodes is cut into smaller shards, and when the last shards
      * run, the other cores wait little for the slowest. Weights only estimate an episode's time
-     * (oracle episodes end at success, and tasks differ in time per step by 3x), hence shards
-     * this small: with a quarter of a share, one late shard of long episodes kept one of two cores
-     * waiting for 0.5 s at the end of a 200-episode core-suite collection.
+     * (oracle episodes end at success, and scenes differ: in the core suite an episode's seconds
+     * per horizon step differ 6-fold between tasks), hence shards this small: with a quarter of a
+     * share, one late shard of long episodes kept one of two cores waiting for 0.5 s at the end of
+     * a 200-episode core-suite collection.
      */
     public static List<Shard> planByWeight(double[] weights, int episodes, int start, int slots) {
         double total = 0;
