@@ -33,11 +33,6 @@ final class ClassifierDetector implements SuccessDetector {
     }
 
     @Override
-    public boolean predicateEnds() {
-        return false;
-    }
-
-    @Override
     public boolean endsAfter(Observation robot, TaskStatus status) {
         if (status.episode != episode) { // an episode cut off before its label starts no run of frames
             episode = status.episode;

@@ -1,7 +1,6 @@
 package dev.mantis.launch.deploy;
 
 import dev.mantis.robot.ros.msg.mantis_msgs.TaskStatus;
-import dev.mantis.robot.spec.Observation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,16 +23,6 @@ final class KeyPressDetector implements SuccessDetector {
     KeyPressDetector(BufferedReader in, PrintWriter err) {
         this.in = in;
         this.err = err;
-    }
-
-    @Override
-    public boolean predicateEnds() {
-        return false;
-    }
-
-    @Override
-    public boolean endsAfter(Observation robot, TaskStatus status) {
-        return false;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.mantis.launch.deploy;
 
 import dev.mantis.robot.ros.msg.mantis_msgs.TaskStatus;
-import dev.mantis.robot.spec.Observation;
 
 /**
  * Success from the cell's predicate ({@code TaskStatus.success}, {@code --success predicate}, the
@@ -14,11 +13,6 @@ final class PredicateDetector implements SuccessDetector {
     @Override
     public boolean predicateEnds() {
         return true;
-    }
-
-    @Override
-    public boolean endsAfter(Observation robot, TaskStatus status) {
-        return false;
     }
 
     @Override

@@ -17,13 +17,18 @@ interface SuccessDetector extends AutoCloseable {
     }
 
     /** Whether the cell's predicate ends the episode when it holds (only for {@link PredicateDetector}). */
-    boolean predicateEnds();
+    default boolean predicateEnds() {
+        return false;
+    }
 
     /**
      * Before the action of a frame, with the robot's observation and the cell's status of that
-     * frame: whether the episode ends after this action as a success the detector is sure of.
+     * frame: whether the episode ends after this action as a success the detector is sure of (by
+     * default never: only a classifier trained to stop early decides before the episode's end).
      */
-    boolean endsAfter(Observation robot, TaskStatus status);
+    default boolean endsAfter(Observation robot, TaskStatus status) {
+        return false;
+    }
 
     /**
      * The label of the episode that has just ended, with the cell's status after its last action;
