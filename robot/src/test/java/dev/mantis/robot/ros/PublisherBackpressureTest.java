@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,18 +36,12 @@ class PublisherBackpressureTest {
         Roscore core = Roscore.shared();
         try (RosNode pubNode = RosNode.start(core.nodeConfig("mantis_backpressure_pub"));
                 RosNode subNode = RosNode.start(core.nodeConfig("mantis_backpressure_sub"))) {
-            CountDownLatch firstArrived = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
+            ListenerGate gate = new ListenerGate();
             BlockingQueue<java.lang.String> seen = new LinkedBlockingQueue<>();
             Subscriber<String> sub = subNode.subscribe("/mantis_backpressure", String.TYPE, m -> {
                 seen.add(m.data);
                 if (m.data.startsWith("first")) {
-                    firstArrived.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    gate.hold();
                 }
             }, 10);
             Publisher<String> pub = pubNode.publisher("/mantis_backpressure", String.TYPE, false, 10);
@@ -57,14 +50,14 @@ class PublisherBackpressureTest {
             String m = new String();
             m.data = "first";
             pub.publish(m);
-            assertTrue(firstArrived.await(10, TimeUnit.SECONDS), "the first message never arrived");
+            assertTrue(gate.awaitHeld(), "the first message never arrived");
             // the subscriber's only reader is held in its listener: about 30 MB go to a socket nobody reads
             for (int i = 0; i < COUNT; i++) {
                 m.data = text(i);
                 pub.publish(m);
             }
             assertFalse(pub.awaitSent(Duration.ofMillis(1)), "30 MB fitted in the socket buffers; the test proves nothing");
-            release.countDown();
+            gate.release();
             assertEquals("first", seen.take());
             List<Integer> numbers = new ArrayList<>();
             while (numbers.isEmpty() || numbers.get(numbers.size() - 1) != COUNT - 1) {

@@ -37,31 +37,25 @@ class SubscriberDispatchTest {
         Roscore core = Roscore.shared();
         try (RosNode pubNode = RosNode.start(core.nodeConfig("mantis_slow_pub"));
                 RosNode subNode = RosNode.start(core.nodeConfig("mantis_slow_sub"))) {
-            CountDownLatch firstArrived = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
+            ListenerGate gate = new ListenerGate();
             BlockingQueue<Integer> seen = new LinkedBlockingQueue<>();
             Subscriber<Int32> sub = subNode.subscribe("/mantis_slow", Int32.TYPE, m -> {
                 seen.add(m.data);
                 if (m.data == 0) {
-                    firstArrived.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    gate.hold();
                 }
             }, 1);
             Publisher<Int32> pub = pubNode.publisher("/mantis_slow", Int32.TYPE, false, BURST);
             Await.until(() -> pub.subscriberCount() == 1 && sub.publisherCount() == 1, Duration.ofSeconds(10),
                     () -> "the subscriber never connected");
             pub.publish(int32(0));
-            assertTrue(firstArrived.await(10, TimeUnit.SECONDS), "the first message never arrived");
+            assertTrue(gate.awaitHeld(), "the first message never arrived");
             // the listener is busy with message 0 while the rest arrive
             for (int i = 1; i < BURST; i++) {
                 pub.publish(int32(i));
             }
             assertTrue(pub.awaitSent(Duration.ofSeconds(10)), "the burst was not sent");
-            release.countDown();
+            gate.release();
             assertEquals(0, seen.take());
             List<Integer> after = new ArrayList<>();
             while (after.isEmpty() || after.get(after.size() - 1) != BURST - 1) {
