@@ -65,14 +65,14 @@ public final class StagedEpisodes {
             out.writeBoolean(true);
             out.writeInt(e.job());
             out.writeUTF(e.instruction());
-            writeDoubles(e.initialState(), e.initialState().length);
+            writeDoubles(e.initialState());
             e.frames().writeTo(out);
         }
 
-        private void writeDoubles(double[] v, int n) throws IOException {
-            out.writeInt(n);
-            for (int i = 0; i < n; i++) {
-                out.writeDouble(v[i]);
+        private void writeDoubles(double[] v) throws IOException {
+            out.writeInt(v.length);
+            for (double x : v) {
+                out.writeDouble(x);
             }
         }
 
